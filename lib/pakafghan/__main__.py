@@ -1,0 +1,38 @@
+"""Command line: ``python -m pakafghan validate [DATA_DIR]``.
+
+Exit status: 0 when the data is valid (one summary line), 1 when it is not (one line per
+problem, then the summary), 2 for a usage error. Bad data never produces a traceback.
+
+Example:
+    $ python -m pakafghan validate data/
+    OK: 7 tables, 172 rows in /.../data are valid.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pakafghan.validate import validate
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    parser = argparse.ArgumentParser(
+        prog="python -m pakafghan", description="Tools for the pakafghan teaching data."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check a data folder against its datapackage.json")
+    check.add_argument(
+        "data_dir", nargs="?", default=None, help="data folder (default: $PAKAFGHAN_DATA or data/)"
+    )
+    args = parser.parse_args(argv)
+    report = validate(args.data_dir)
+    for problem in report.problems:
+        print(problem)
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

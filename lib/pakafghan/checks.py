@@ -1,0 +1,202 @@
+"""Column checks that follow Table Schema: types, required, enum, pattern, lengths, ranges, keys.
+
+Every check works on a whole column at once (pandas string methods, ``isin``, ``duplicated``);
+Python only loops over the rows that fail, to word their messages.
+
+Example:
+    >>> import numpy as np, pandas as pd
+    >>> from pakafghan.checks import ColumnChecker
+    >>> from pakafghan.schema import Field
+    >>> checker = ColumnChecker("t.csv", np.array([2, 3]))
+    >>> f = Field("kind", "string", constraints={"enum": ["city", "region"]})
+    >>> [str(p) for p in checker.check_field(f, pd.Series(["city", "town"]))]
+    ["t.csv:3: kind: 'town' is not allowed; use one of: city, region"]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from pakafghan.problems import Problem
+from pakafghan.schema import Field
+
+#: Longest cell accepted in a field that sets no maxLength of its own.
+CELL_LIMIT = 10_000
+
+#: A cell that starts with one of these may be run as a formula when opened in a spreadsheet.
+FORMULA_START = re.compile(r"[=+\-@\t\r]")
+
+_DATE_SHAPE = r"\d{4}-\d{2}-\d{2}"
+_NUMBER_SHAPE = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
+_INTEGER_SHAPE = r"[+-]?\d+"
+
+
+def short(value: object, limit: int = 60) -> str:
+    """``repr`` of a cell, cut to ``limit`` characters so a 1 MB cell does not flood a report."""
+    text = str(value)
+    if len(text) > limit:
+        return repr(text[:limit]) + f"... ({len(text)} characters)"
+    return repr(text)
+
+
+class ColumnChecker:
+    """Checks the columns of one table; ``lines[i]`` is the CSV line of row ``i``."""
+
+    def __init__(self, file: str, lines: np.ndarray):
+        self.file = file
+        self.lines = lines
+
+    def flag(
+        self, mask: np.ndarray | pd.Series, field: str, values: pd.Series, say: Callable[[str], str]
+    ) -> list[Problem]:
+        """One problem for every row where ``mask`` holds; ``say(value)`` words it."""
+        idx = np.flatnonzero(np.asarray(mask, dtype=bool))
+        vals = values.to_numpy()
+        return [Problem(self.file, int(self.lines[i]), field, say(vals[i])) for i in idx]
+
+    def check_field(self, f: Field, col: pd.Series, check_unique: bool = True) -> list[Problem]:
+        """All per-cell checks of one field: required, shape, type, constraints."""
+        c = f.constraints
+        present = col != ""
+        out = []
+        if f.required:
+            out += self.flag(~present, f.name, col, lambda v: "is required but empty")
+        spaced = present & (col.str.strip() != col)
+        out += self.flag(
+            spaced, f.name, col, lambda v: f"{short(v)} has spaces at the start or end"
+        )
+        ok = present & ~spaced
+        if f.type == "string":
+            out += self._check_string(f, col, ok)
+        elif f.type in ("number", "integer"):
+            out += self._check_number(f, col, ok)
+        elif f.type == "date":
+            out += self._check_date(f, col, ok)
+        if c.get("unique") and check_unique:
+            out += self.check_unique([f.name], col.to_frame())
+        return out
+
+    def _check_string(self, f: Field, col: pd.Series, ok: pd.Series) -> list[Problem]:
+        c = f.constraints
+        out = []
+        length = col.str.len()
+        limit = c.get("maxLength", CELL_LIMIT)
+        too_long = ok & (length > limit)
+        out += self.flag(
+            too_long, f.name, col, lambda v: f"is {len(v)} characters long; the limit is {limit}"
+        )
+        ok = ok & ~too_long
+        if "minLength" in c:
+            n = c["minLength"]
+            out += self.flag(ok & (length < n), f.name, col, lambda v: f"is shorter than {n}")
+        formula = ok & col.str.match(FORMULA_START)
+        out += self.flag(
+            formula,
+            f.name,
+            col,
+            lambda v: (
+                f"{short(v)} starts with {v[0]!r}, which a spreadsheet may run as a "
+                "formula; reword it so that it starts with a letter or digit"
+            ),
+        )
+        ok = ok & ~formula
+        if f.enum is not None:
+            allowed = ", ".join(f.enum)
+            out += self.flag(
+                ok & ~col.isin(f.enum),
+                f.name,
+                col,
+                lambda v: f"{short(v)} is not allowed; use one of: {allowed}",
+            )
+        if "pattern" in c:
+            pattern = c["pattern"]
+            out += self.flag(
+                ok & ~col.str.fullmatch(pattern),
+                f.name,
+                col,
+                lambda v: f"{short(v)} does not have the expected form ({pattern})",
+            )
+        return out
+
+    def _check_number(self, f: Field, col: pd.Series, ok: pd.Series) -> list[Problem]:
+        shape = _INTEGER_SHAPE if f.type == "integer" else _NUMBER_SHAPE
+        bad = ok & ~col.str.fullmatch(shape)
+        word = "a whole number" if f.type == "integer" else "a number"
+        out = self.flag(bad, f.name, col, lambda v: f"{short(v)} is not {word}")
+        good = ok & ~bad
+        numbers = pd.to_numeric(col.where(good, None), errors="coerce")
+        out += self._range(f, col, numbers, good, str)
+        return out
+
+    def _check_date(self, f: Field, col: pd.Series, ok: pd.Series) -> list[Problem]:
+        shape_ok = col.str.fullmatch(_DATE_SHAPE)
+        out = self.flag(
+            ok & ~shape_ok,
+            f.name,
+            col,
+            lambda v: f"{short(v)} is not a date in the form YYYY-MM-DD",
+        )
+        dates = parse_dates(col.where(ok & shape_ok, ""))
+        impossible = ok & shape_ok & dates.isna()
+        out += self.flag(
+            impossible, f.name, col, lambda v: f"{short(v)} is not a real date (no such day)"
+        )
+        good = ok & shape_ok & ~impossible
+        out += self._range(f, col, dates, good, lambda b: str(b)[:10])
+        return out
+
+    def _range(
+        self, f: Field, col: pd.Series, parsed: pd.Series, good: pd.Series, fmt: Callable
+    ) -> list[Problem]:
+        c = f.constraints
+        out = []
+        if "minimum" in c:
+            lo = pd.Timestamp(c["minimum"]) if f.type == "date" else float(c["minimum"])
+            out += self.flag(
+                good & (parsed < lo),
+                f.name,
+                col,
+                lambda v: f"{short(v)} is before the earliest allowed value {fmt(c['minimum'])}",
+            )
+        if "maximum" in c:
+            hi = pd.Timestamp(c["maximum"]) if f.type == "date" else float(c["maximum"])
+            out += self.flag(
+                good & (parsed > hi),
+                f.name,
+                col,
+                lambda v: f"{short(v)} is after the latest allowed value {fmt(c['maximum'])}",
+            )
+        return out
+
+    def check_unique(self, names: list[str], frame: pd.DataFrame) -> list[Problem]:
+        """Keys must be unique, also when compared without surrounding spaces and case."""
+        normal = frame[names].apply(lambda s: s.str.strip().str.casefold())
+        key = normal[names[0]] if len(names) == 1 else normal.agg("\x1f".join, axis=1)
+        dup = key.duplicated(keep="first").to_numpy()
+        if not dup.any():
+            return []
+        first_line = (
+            pd.Series(self.lines, index=key.index).groupby(key.to_numpy()).transform("first")
+        )
+        label = "+".join(names)
+        shown = frame[names].agg(" + ".join, axis=1) if len(names) > 1 else frame[names[0]]
+        idx = np.flatnonzero(dup)
+        return [
+            Problem(
+                self.file,
+                int(self.lines[i]),
+                label,
+                f"{short(shown.iloc[i])} is already used on line {int(first_line.iloc[i])} "
+                "(keys must be unique, ignoring case and spaces)",
+            )
+            for i in idx
+        ]
+
+
+def parse_dates(col: pd.Series) -> pd.Series:
+    """ISO dates to datetimes; empty or impossible dates become NaT."""
+    return pd.to_datetime(col.where(col != "", None), format="%Y-%m-%d", errors="coerce")

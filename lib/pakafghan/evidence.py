@@ -1,0 +1,81 @@
+"""Where a record comes from: its source, its quote, and where the quote sits in the text.
+
+A quote is located the way a W3C Web Annotation text selector does it: by its exact words and by
+its start and end character offsets in the source's text.
+
+Example:
+    >>> from pakafghan.evidence import evidence
+    >>> ev = evidence("claims", "cl-019")
+    >>> ev.quote
+    'The Taliban denies the presence of such groups'
+    >>> ev.publisher, ev.start > 0
+    ('Unknown (syndicated text)', True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from pakafghan.load import load_sources, load_table, source_text
+from pakafghan.rules import EVIDENCE_TABLES
+from pakafghan.schema import read_package
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A record's support: source, exact quote (or note), and the quote's span in the text.
+
+    ``start`` and ``end`` are character offsets (``text[start:end] == quote``), or ``None`` when
+    the source's text is not shipped.
+    """
+
+    table: str
+    record_id: str
+    source_id: str
+    publisher: str
+    title: str
+    published: str
+    reliability: str
+    url: str | None
+    quote: str | None
+    note: str | None
+    start: int | None
+    end: int | None
+
+
+def _text(value: object) -> str | None:
+    return None if pd.isna(value) else str(value)
+
+
+def evidence(table: str, record_id: str, data_dir: str | Path | None = None) -> Evidence:
+    """The evidence behind one row of ``events``, ``event_actors`` or ``claims``."""
+    if table not in EVIDENCE_TABLES:
+        raise ValueError(f"{table!r} carries no evidence; use one of {', '.join(EVIDENCE_TABLES)}")
+    key = read_package(data_dir).table(table).primary_key[0]
+    frame = load_table(table, data_dir).set_index(key)
+    if record_id not in frame.index:
+        raise KeyError(f"no {key} {record_id!r} in {table}")
+    row = frame.loc[record_id]
+    source = load_sources(data_dir).set_index("source_id").loc[row["source_id"]]
+    quote = _text(row["quote"])
+    start = end = None
+    if quote is not None and not pd.isna(source["text_file"]):
+        start = source_text(row["source_id"], data_dir).find(quote)
+        end = start + len(quote)
+    return Evidence(
+        table,
+        record_id,
+        str(row["source_id"]),
+        str(source["publisher"]),
+        str(source["title"]),
+        str(source["published_text"]),
+        str(source["reliability"]),
+        _text(source["url"]),
+        quote,
+        _text(row["note"]),
+        start,
+        end,
+    )

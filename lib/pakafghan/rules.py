@@ -1,0 +1,166 @@
+"""Rules of this data set that Table Schema cannot express.
+
+- A latest date is never before its earliest date (events and sources).
+- An event's date says where its year comes from: ``year_basis`` 'inferred' needs a
+  ``year_source_id``; 'none' means no dates and precision 'unknown'; otherwise both dates are set,
+  and precision 'day' means a single day.
+- Evidence: a row citing a source whose text ships in ``data/sources/`` carries a ``quote`` that
+  occurs in that text, exactly; a row citing any other source has a quote or a note.
+- A source's ``text_file`` exists, and a source is not a copy of itself.
+
+Example:
+    >>> from pakafghan.rules import EVIDENCE_TABLES
+    >>> EVIDENCE_TABLES
+    ('events', 'event_actors', 'claims')
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from pakafghan.checks import ColumnChecker, parse_dates, short
+from pakafghan.csvread import RawTable
+from pakafghan.problems import Problem
+
+#: Tables whose rows cite a source and carry evidence.
+EVIDENCE_TABLES = ("events", "event_actors", "claims")
+
+#: Folder, inside the data folder, that holds source texts.
+SOURCES_DIR = "sources"
+
+
+def _date_order(raw: RawTable, early: str, late: str) -> list[Problem]:
+    f = raw.frame
+    a, b = parse_dates(f[early]), parse_dates(f[late])
+    checker = ColumnChecker(raw.file, raw.lines)
+    return checker.flag(
+        (b < a).to_numpy(),
+        late,
+        f[late],
+        lambda v: f"{short(v)} is before {early}; the latest date cannot come first",
+    )
+
+
+def _event_dates(raw: RawTable) -> list[Problem]:
+    f = raw.frame
+    c = ColumnChecker(raw.file, raw.lines)
+    basis, prec = f["year_basis"], f["date_precision"]
+    has_early, has_late = f["date_earliest"] != "", f["date_latest"] != ""
+    out = c.flag(
+        (basis == "inferred") & (f["year_source_id"] == ""),
+        "year_source_id",
+        f["year_source_id"],
+        lambda v: "is empty, but year_basis is 'inferred': name the source that gives the year",
+    )
+    out += c.flag(
+        (basis == "none") & (has_early | has_late),
+        "year_basis",
+        basis,
+        lambda v: "is 'none' but the row has dates; use 'stated' or 'inferred'",
+    )
+    out += c.flag(
+        (basis == "none") & (prec != "unknown"),
+        "date_precision",
+        prec,
+        lambda v: f"{short(v)} needs a date; with year_basis 'none' use 'unknown'",
+    )
+    dated = basis.isin(["stated", "inferred"])
+    for col, has in (("date_earliest", has_early), ("date_latest", has_late)):
+        out += c.flag(
+            dated & ~has,
+            col,
+            f[col],
+            lambda v, b=basis: "is empty, but year_basis says the row is dated",
+        )
+    out += c.flag(
+        (prec == "day") & has_early & has_late & (f["date_earliest"] != f["date_latest"]),
+        "date_latest",
+        f["date_latest"],
+        lambda v: f"{short(v)} differs from date_earliest, but date_precision is 'day'",
+    )
+    return out
+
+
+def _source_texts(folder: Path, sources: RawTable) -> tuple[dict[str, str], list[Problem]]:
+    texts: dict[str, str] = {}
+    problems = []
+    f = sources.frame
+    c = ColumnChecker(sources.file, sources.lines)
+    problems += c.flag(
+        (f["copy_of"] != "") & (f["copy_of"] == f["source_id"]),
+        "copy_of",
+        f["copy_of"],
+        lambda v: "a source cannot be a copy of itself",
+    )
+    with_text = f[f["text_file"] != ""]
+    for i, (sid, name) in enumerate(
+        zip(with_text["source_id"], with_text["text_file"], strict=True)
+    ):
+        path = folder / SOURCES_DIR / name
+        line = int(sources.lines[with_text.index[i]]) if len(sources.lines) else 0
+        try:
+            texts[sid] = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            problems.append(
+                Problem(sources.file, line, "text_file", f"{short(name)} is not in {SOURCES_DIR}/")
+            )
+        except UnicodeDecodeError:
+            problems.append(Problem(sources.file, line, "text_file", f"{short(name)} is not UTF-8"))
+    return texts, problems
+
+
+def _evidence(raw: RawTable, texts: dict[str, str], shipped: set[str]) -> list[Problem]:
+    f = raw.frame
+    c = ColumnChecker(raw.file, raw.lines)
+    quote, note, src = f["quote"], f["note"], f["source_id"]
+    has_text = src.isin(list(shipped))
+    out = c.flag(
+        has_text & (quote == ""),
+        "quote",
+        src,
+        lambda v: f"is empty; rows citing {v} must quote its text (data/sources/)",
+    )
+    out += c.flag(
+        ~has_text & (quote == "") & (note == ""),
+        "quote",
+        src,
+        lambda v: "is empty, and so is note; say what the source says (quote or note)",
+    )
+    checkable = has_text & (quote != "") & src.isin(list(texts))
+    pairs = pd.Series(list(zip(src[checkable], quote[checkable], strict=True)), dtype=object)
+    found = {pair: pair[1] in texts[pair[0]] for pair in set(pairs)}
+    missing = pd.Series(False, index=f.index)
+    if len(pairs):
+        missing[checkable] = [not found[p] for p in pairs]
+    out += c.flag(
+        missing,
+        "quote",
+        quote,
+        lambda v: (
+            f"{short(v)} does not occur in the source's text; copy it exactly "
+            "(curly quotes and dashes included)"
+        ),
+    )
+    return out
+
+
+def check_rules(folder: Path, tables: dict[str, RawTable]) -> list[Problem]:
+    """All rules, on tables that passed their structural checks (empty frames are skipped)."""
+    problems: list[Problem] = []
+    sources = tables.get("sources")
+    events = tables.get("events")
+    if sources is not None and not sources.frame.empty:
+        problems += _date_order(sources, "published_earliest", "published_latest")
+        texts, text_problems = _source_texts(folder, sources)
+        problems += text_problems
+        shipped = set(sources.frame.loc[sources.frame["text_file"] != "", "source_id"])
+        for name in EVIDENCE_TABLES:
+            raw = tables.get(name)
+            if raw is not None and not raw.frame.empty:
+                problems += _evidence(raw, texts, shipped)
+    if events is not None and not events.frame.empty:
+        problems += _date_order(events, "date_earliest", "date_latest")
+        problems += _event_dates(events)
+    return problems

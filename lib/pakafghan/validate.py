@@ -1,0 +1,153 @@
+"""Validate the data folder against ``datapackage.json``, reporting every problem in one pass.
+
+What is checked, in order:
+
+1. each table's file: present, UTF-8, well-formed CSV (see :mod:`pakafghan.csvread`);
+2. its columns: no unknown column (an extra column is an error, so a typo in a header is caught),
+   no missing required column (a missing optional column is read as empty);
+3. each cell against its field (see :mod:`pakafghan.checks`);
+4. primary keys unique and foreign keys pointing at existing rows;
+5. the rules Table Schema cannot express (see :mod:`pakafghan.rules`): dates in order, years
+   explained, quotes found in their source's text.
+
+Example:
+    >>> from pakafghan.validate import validate
+    >>> report = validate()
+    >>> report.ok
+    True
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from pakafghan.checks import ColumnChecker, short
+from pakafghan.csvread import RawTable, read_csv_file
+from pakafghan.datadir import resolve_data_dir
+from pakafghan.problems import Problem
+from pakafghan.rules import check_rules
+from pakafghan.schema import PACKAGE_FILE, Package, Table, read_package
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of :func:`validate`: every problem, and the tables as read (strings)."""
+
+    data_dir: Path
+    problems: list[Problem] = field(default_factory=list)
+    tables: dict[str, RawTable] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        """One line: what was checked and how it went."""
+        rows = sum(len(t.frame) for t in self.tables.values())
+        if self.ok:
+            return f"OK: {len(self.tables)} tables, {rows} rows in {self.data_dir} are valid."
+        n = len(self.problems)
+        files = len({p.file for p in self.problems})
+        return f"INVALID: {n} problem{'s' if n != 1 else ''} in {files} file(s) in {self.data_dir}."
+
+
+def _check_columns(table: Table, raw: RawTable) -> list[Problem]:
+    problems = []
+    known = set(table.field_names)
+    for col in raw.frame.columns:
+        if col not in known:
+            problems.append(
+                Problem(
+                    raw.file,
+                    1,
+                    col,
+                    "unknown column; it is not described in datapackage.json "
+                    "(add it there first, or delete the column)",
+                )
+            )
+    for f in table.fields:
+        if f.name not in raw.frame.columns:
+            if f.required:
+                problems.append(Problem(raw.file, 1, f.name, "required column is missing"))
+            else:
+                raw.frame[f.name] = ""
+    return problems
+
+
+def _unusable(table: Table, raw: RawTable) -> None:
+    """Keep the table's columns but no rows, so later checks can skip it."""
+    raw.frame = pd.DataFrame({name: pd.Series(dtype=str) for name in table.field_names})
+    raw.lines = np.zeros(0, dtype=np.int64)
+
+
+def _check_table(table: Table, raw: RawTable) -> list[Problem]:
+    if raw.problems:
+        _unusable(table, raw)
+        return raw.problems
+    problems = [*raw.row_problems, *_check_columns(table, raw)]
+    if any(p.message == "required column is missing" for p in problems):
+        _unusable(table, raw)
+        return problems
+    if len(raw.frame) == 0:
+        return [*problems, Problem(raw.file, 0, "", "table has a header but no rows")]
+    checker = ColumnChecker(raw.file, raw.lines)
+    single_pk = table.primary_key if len(table.primary_key) == 1 else []
+    for f in table.fields:
+        problems += checker.check_field(f, raw.frame[f.name], check_unique=f.name not in single_pk)
+    if table.primary_key:
+        problems += checker.check_unique(table.primary_key, raw.frame)
+    return problems
+
+
+def _check_foreign_keys(package: Package, tables: dict[str, RawTable]) -> list[Problem]:
+    problems = []
+    for table in package.tables:
+        raw = tables.get(table.name)
+        if raw is None or raw.frame.empty:
+            continue
+        for fk in table.foreign_keys:
+            target = tables.get(fk.ref_table)
+            if target is None or target.frame.empty or len(fk.fields) != 1:
+                continue
+            col = raw.frame[fk.fields[0]]
+            known = target.frame[fk.ref_fields[0]]
+            dangling = (col != "") & ~col.isin(known)
+            ref = package.table(fk.ref_table)
+            checker = ColumnChecker(raw.file, raw.lines)
+            problems += checker.flag(
+                dangling,
+                fk.fields[0],
+                col,
+                lambda v, ref=ref, fk=fk: f"{short(v)} matches no {fk.ref_fields[0]} in {ref.path}",
+            )
+    return problems
+
+
+def validate(data_dir: str | Path | None = None) -> ValidationReport:
+    """Check every table in ``data_dir`` (default: see :func:`~pakafghan.datadir.resolve_data_dir`).
+
+    Returns a :class:`ValidationReport`; it never raises for bad data.
+    """
+    folder = resolve_data_dir(data_dir)
+    report = ValidationReport(folder)
+    if not (folder / PACKAGE_FILE).is_file():
+        report.problems.append(Problem(PACKAGE_FILE, 0, "", f"file is missing in {folder}"))
+        return report
+    try:
+        package = read_package(folder)
+    except (json.JSONDecodeError, KeyError, UnicodeDecodeError) as err:
+        report.problems.append(Problem(PACKAGE_FILE, 0, "", f"cannot be read: {err}"))
+        return report
+    for table in package.tables:
+        raw = read_csv_file(folder / table.path)
+        report.problems += _check_table(table, raw)
+        report.tables[table.name] = raw
+    report.problems += _check_foreign_keys(package, report.tables)
+    report.problems += check_rules(folder, report.tables)
+    report.problems.sort()
+    return report

@@ -1,0 +1,65 @@
+"""Joined views of the tables, with names instead of ids, for widgets, charts and lessons.
+
+Each view is sorted in a fixed order so that what a lesson shows is the same on every run.
+
+Example:
+    >>> from pakafghan import load_dataset
+    >>> from pakafghan.views import claims_view
+    >>> view = claims_view(load_dataset())
+    >>> view.loc[view["claim_id"] == "cl-019", ["claimant", "stance"]].values.tolist()
+    [['Taliban', 'denies']]
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pakafghan.load import Dataset
+
+_SOURCE_COLS = ["source_id", "publisher", "published_text", "published_earliest", "reliability"]
+
+
+def actor_names(ds: Dataset) -> dict[str, str]:
+    """``actor_id`` → name."""
+    return dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
+
+
+def _with_source(frame: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
+    sources = ds.sources[[*_SOURCE_COLS, "copy_of"]].rename(
+        columns={"published_earliest": "source_date"}
+    )
+    return frame.merge(sources, on="source_id", how="left", validate="many_to_one")
+
+
+def claims_view(ds: Dataset) -> pd.DataFrame:
+    """Claims with their proposition, the claimant's name and kind, and the source's details."""
+    props = ds.propositions[
+        ["proposition_id", "statement", "topic", "subject_actor_id", "event_id", "unit"]
+    ]
+    actors = ds.actors[["actor_id", "name", "kind"]].rename(
+        columns={"actor_id": "claimant_id", "name": "claimant", "kind": "claimant_kind"}
+    )
+    out = ds.claims.merge(props, on="proposition_id", how="left", validate="many_to_one")
+    out = out.merge(actors, on="claimant_id", how="left", validate="many_to_one")
+    out = _with_source(out, ds)
+    return out.sort_values(["proposition_id", "claim_id"], kind="stable").reset_index(drop=True)
+
+
+def participations_view(ds: Dataset) -> pd.DataFrame:
+    """Who took part in which event: event title, status and dates, actor name and kind."""
+    events = ds.events[["event_id", "title", "status", "date_text", "date_earliest", "thread"]]
+    actors = ds.actors[["actor_id", "name", "kind", "country"]]
+    out = ds.event_actors.merge(events, on="event_id", how="left", validate="many_to_one")
+    out = out.merge(actors, on="actor_id", how="left", validate="many_to_one")
+    out = _with_source(out, ds)
+    return out.sort_values(["event_id", "participation_id"], kind="stable").reset_index(drop=True)
+
+
+def events_view(ds: Dataset) -> pd.DataFrame:
+    """Events with their place's name and the source's details, in date order (undated last)."""
+    places = ds.places[["place_id", "name"]].rename(columns={"name": "place"})
+    out = ds.events.merge(places, on="place_id", how="left", validate="many_to_one")
+    out = _with_source(out, ds)
+    return out.sort_values(
+        ["date_earliest", "event_id"], kind="stable", na_position="last"
+    ).reset_index(drop=True)

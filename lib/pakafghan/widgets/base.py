@@ -1,0 +1,98 @@
+"""The shape every lesson widget shares: named controls, and views recomputed from their values.
+
+A :class:`LessonWidget` is a ``VBox`` of controls (dropdowns, sliders, toggles) above an HTML
+view and, optionally, a chart image. Whenever a control changes, the view is recomputed by a
+*pure* function of the controls' values: no printing, no hidden state. So a test can set
+``w.controls["actor"].value = "ttp"`` and assert on ``w.html.value``, a static HTML page can show
+the saved state, and nbval never sees callback output.
+
+Example:
+    >>> import ipywidgets as widgets
+    >>> w = LessonWidget(
+    ...     {"n": widgets.IntSlider(value=2, min=0, max=5, description="n")},
+    ...     render=lambda n: f"<p>{n} squared is {n * n}</p>",
+    ...     title="Squares",
+    ... )
+    >>> w.controls["n"].value = 3
+    >>> w.html.value
+    '<p>3 squared is 9</p>'
+    >>> w
+    <Squares widget: n=3>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from pakafghan.textsafe import html_text
+
+
+class LessonWidget(widgets.VBox):
+    """Controls above an HTML view (and optionally an image) computed from their values.
+
+    ``render(**values) -> str`` returns the HTML of the view (escape data with
+    :func:`~pakafghan.textsafe.html_text`); ``image(**values) -> bytes`` returns PNG bytes.
+    """
+
+    def __init__(
+        self,
+        controls: dict[str, widgets.Widget],
+        render: Callable[..., str],
+        image: Callable[..., bytes] | None = None,
+        title: str = "Explorer",
+    ):
+        self.controls = controls
+        self.title = title
+        self._render = render
+        self._image = image
+        self.html = widgets.HTML()
+        self.image = widgets.Image(format="png") if image is not None else None
+        views: list[widgets.Widget] = [self.html] if self.image is None else [self.image, self.html]
+        controls_row = widgets.HBox(list(controls.values()))
+        super().__init__([controls_row, *views])
+        for control in controls.values():
+            control.observe(self.refresh, names="value")
+        self.refresh()
+
+    def state(self) -> dict[str, Any]:
+        """The controls' current values, by name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def refresh(self, change: object = None) -> None:
+        """Recompute the views from the controls (called on every change)."""
+        values = self.state()
+        self.html.value = self._render(**values)
+        if self.image is not None and self._image is not None:
+            self.image.value = self._image(**values)
+
+    def __repr__(self) -> str:
+        values = ", ".join(
+            f"{k}={v!r}" if isinstance(v, str) else f"{k}={v}" for k, v in self.state().items()
+        )
+        return f"<{self.title} widget: {values}>"
+
+
+def html_table(
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    headers: Sequence[str] | None = None,
+    empty: str = "Nothing matches.",
+) -> str:
+    """A simple HTML table of ``frame[columns]``, every cell escaped.
+
+    Example:
+        >>> html_table(pd.DataFrame({"a": ["<b>"]}), ["a"], ["A"])
+        '<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>&lt;b&gt;</td></tr></tbody></table>'
+    """
+    if frame.empty:
+        return f"<p><em>{html_text(empty)}</em></p>"
+    head = "".join(f"<th>{html_text(h)}</th>" for h in (headers or columns))
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html_text(v)}</td>" for v in row) + "</tr>"
+        for row in frame[list(columns)].itertuples(index=False)
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"

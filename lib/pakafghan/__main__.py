@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from pakafghan.validate import validate
 
@@ -27,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
         "data_dir", nargs="?", default=None, help="data folder (default: $PAKAFGHAN_DATA or data/)"
     )
     args = parser.parse_args(argv)
+    if args.data_dir is not None and not Path(args.data_dir).is_dir():
+        parser.error(f"{args.data_dir} is not a folder")
     report = validate(args.data_dir)
     for problem in report.problems:
         print(problem)

@@ -15,11 +15,11 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+from numpy.dtypes import StringDType
 
 from pakafghan.problems import Problem
 from pakafghan.schema import Field
@@ -28,7 +28,7 @@ from pakafghan.schema import Field
 CELL_LIMIT = 10_000
 
 #: A cell that starts with one of these may be run as a formula when opened in a spreadsheet.
-FORMULA_START = re.compile(r"[=+\-@\t\r]")
+FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")
 
 _DATE_SHAPE = r"\d{4}-\d{2}-\d{2}"
 _NUMBER_SHAPE = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
@@ -43,6 +43,21 @@ def short(value: object, limit: int = 60) -> str:
     return repr(text)
 
 
+def as_strings(col: pd.Series | np.ndarray) -> np.ndarray:
+    """A column as a NumPy ``StringDType`` array, for fast vectorised string operations."""
+    return np.asarray(col, dtype=object).astype(StringDType())
+
+
+def fullmatch(values: np.ndarray, pattern: str, where: np.ndarray) -> np.ndarray:
+    """True where ``values`` fully match ``pattern``; only rows in ``where`` are looked at."""
+    out = np.zeros(len(values), dtype=bool)
+    idx = np.flatnonzero(where)
+    if len(idx):
+        subset = pd.Series(values[idx].astype(object), dtype=object)
+        out[idx] = subset.str.fullmatch(pattern).to_numpy(dtype=bool)
+    return out
+
+
 class ColumnChecker:
     """Checks the columns of one table; ``lines[i]`` is the CSV line of row ``i``."""
 
@@ -51,53 +66,60 @@ class ColumnChecker:
         self.lines = lines
 
     def flag(
-        self, mask: np.ndarray | pd.Series, field: str, values: pd.Series, say: Callable[[str], str]
+        self,
+        mask: np.ndarray | pd.Series,
+        field: str,
+        values: pd.Series | np.ndarray,
+        say: Callable[[str], str],
     ) -> list[Problem]:
         """One problem for every row where ``mask`` holds; ``say(value)`` words it."""
         idx = np.flatnonzero(np.asarray(mask, dtype=bool))
-        vals = values.to_numpy()
-        return [Problem(self.file, int(self.lines[i]), field, say(vals[i])) for i in idx]
+        if not len(idx):
+            return []
+        vals = np.asarray(values, dtype=object)
+        return [Problem(self.file, int(self.lines[i]), field, say(str(vals[i]))) for i in idx]
 
     def check_field(self, f: Field, col: pd.Series, check_unique: bool = True) -> list[Problem]:
         """All per-cell checks of one field: required, shape, type, constraints."""
         c = f.constraints
-        present = col != ""
+        s = as_strings(col)
+        present = s != ""
         out = []
         if f.required:
-            out += self.flag(~present, f.name, col, lambda v: "is required but empty")
-        spaced = present & (col.str.strip() != col)
-        out += self.flag(
-            spaced, f.name, col, lambda v: f"{short(v)} has spaces at the start or end"
-        )
+            out += self.flag(~present, f.name, s, lambda v: "is required but empty")
+        spaced = present & (np.strings.strip(s) != s)
+        out += self.flag(spaced, f.name, s, lambda v: f"{short(v)} has spaces at the start or end")
         ok = present & ~spaced
         if f.type == "string":
-            out += self._check_string(f, col, ok)
+            out += self._check_string(f, s, ok)
         elif f.type in ("number", "integer"):
-            out += self._check_number(f, col, ok)
+            out += self._check_number(f, s, ok)
         elif f.type == "date":
-            out += self._check_date(f, col, ok)
+            out += self._check_date(f, s, ok)
         if c.get("unique") and check_unique:
             out += self.check_unique([f.name], col.to_frame())
         return out
 
-    def _check_string(self, f: Field, col: pd.Series, ok: pd.Series) -> list[Problem]:
+    def _check_string(self, f: Field, s: np.ndarray, ok: np.ndarray) -> list[Problem]:
         c = f.constraints
         out = []
-        length = col.str.len()
+        length = np.strings.str_len(s)
         limit = c.get("maxLength", CELL_LIMIT)
         too_long = ok & (length > limit)
         out += self.flag(
-            too_long, f.name, col, lambda v: f"is {len(v)} characters long; the limit is {limit}"
+            too_long, f.name, s, lambda v: f"is {len(v)} characters long; the limit is {limit}"
         )
         ok = ok & ~too_long
         if "minLength" in c:
             n = c["minLength"]
-            out += self.flag(ok & (length < n), f.name, col, lambda v: f"is shorter than {n}")
-        formula = ok & col.str.match(FORMULA_START)
+            out += self.flag(ok & (length < n), f.name, s, lambda v: f"is shorter than {n}")
+        formula = ok & np.strings.startswith(s, "=")
+        for sign in FORMULA_SIGNS[1:]:
+            formula |= ok & np.strings.startswith(s, sign)
         out += self.flag(
             formula,
             f.name,
-            col,
+            s,
             lambda v: (
                 f"{short(v)} starts with {v[0]!r}, which a spreadsheet may run as a "
                 "formula; reword it so that it starts with a letter or digit"
@@ -107,81 +129,92 @@ class ColumnChecker:
         if f.enum is not None:
             allowed = ", ".join(f.enum)
             out += self.flag(
-                ok & ~col.isin(f.enum),
+                ok & ~np.isin(s, np.asarray(f.enum, dtype=StringDType())),
                 f.name,
-                col,
+                s,
                 lambda v: f"{short(v)} is not allowed; use one of: {allowed}",
             )
         if "pattern" in c:
             pattern = c["pattern"]
             out += self.flag(
-                ok & ~col.str.fullmatch(pattern),
+                ok & ~fullmatch(s, pattern, ok),
                 f.name,
-                col,
+                s,
                 lambda v: f"{short(v)} does not have the expected form ({pattern})",
             )
         return out
 
-    def _check_number(self, f: Field, col: pd.Series, ok: pd.Series) -> list[Problem]:
+    def _check_number(self, f: Field, s: np.ndarray, ok: np.ndarray) -> list[Problem]:
         shape = _INTEGER_SHAPE if f.type == "integer" else _NUMBER_SHAPE
-        bad = ok & ~col.str.fullmatch(shape)
+        bad = ok & ~fullmatch(s, shape, ok)
         word = "a whole number" if f.type == "integer" else "a number"
-        out = self.flag(bad, f.name, col, lambda v: f"{short(v)} is not {word}")
+        out = self.flag(bad, f.name, s, lambda v: f"{short(v)} is not {word}")
         good = ok & ~bad
-        numbers = pd.to_numeric(col.where(good, None), errors="coerce")
-        out += self._range(f, col, numbers, good, str)
+        numbers = np.full(len(s), np.nan)
+        numbers[good] = s[good].astype(np.float64)
+        out += self._range(f, s, numbers, good, str)
         return out
 
-    def _check_date(self, f: Field, col: pd.Series, ok: pd.Series) -> list[Problem]:
-        shape_ok = col.str.fullmatch(_DATE_SHAPE)
+    def _check_date(self, f: Field, s: np.ndarray, ok: np.ndarray) -> list[Problem]:
+        shape_ok = fullmatch(s, _DATE_SHAPE, ok)
         out = self.flag(
             ok & ~shape_ok,
             f.name,
-            col,
+            s,
             lambda v: f"{short(v)} is not a date in the form YYYY-MM-DD",
         )
-        dates = parse_dates(col.where(ok & shape_ok, ""))
-        impossible = ok & shape_ok & dates.isna()
+        candidate = ok & shape_ok
+        dates = np.full(len(s), np.datetime64("NaT"), dtype="datetime64[D]")
+        if candidate.any():
+            dates[candidate] = parse_dates(pd.Series(s[candidate].astype(object))).to_numpy(
+                dtype="datetime64[D]"
+            )
+        impossible = candidate & np.isnat(dates)
         out += self.flag(
-            impossible, f.name, col, lambda v: f"{short(v)} is not a real date (no such day)"
+            impossible, f.name, s, lambda v: f"{short(v)} is not a real date (no such day)"
         )
-        good = ok & shape_ok & ~impossible
-        out += self._range(f, col, dates, good, lambda b: str(b)[:10])
+        good = candidate & ~impossible
+        out += self._range(f, s, dates, good, lambda b: str(b)[:10])
         return out
 
     def _range(
-        self, f: Field, col: pd.Series, parsed: pd.Series, good: pd.Series, fmt: Callable
+        self, f: Field, s: np.ndarray, parsed: np.ndarray, good: np.ndarray, fmt: Callable
     ) -> list[Problem]:
         c = f.constraints
         out = []
-        if "minimum" in c:
-            lo = pd.Timestamp(c["minimum"]) if f.type == "date" else float(c["minimum"])
-            out += self.flag(
-                good & (parsed < lo),
-                f.name,
-                col,
-                lambda v: f"{short(v)} is before the earliest allowed value {fmt(c['minimum'])}",
-            )
-        if "maximum" in c:
-            hi = pd.Timestamp(c["maximum"]) if f.type == "date" else float(c["maximum"])
-            out += self.flag(
-                good & (parsed > hi),
-                f.name,
-                col,
-                lambda v: f"{short(v)} is after the latest allowed value {fmt(c['maximum'])}",
-            )
+        as_value = (lambda x: np.datetime64(x, "D")) if f.type == "date" else float
+        with np.errstate(invalid="ignore"):
+            if "minimum" in c:
+                lo = as_value(c["minimum"])
+                out += self.flag(
+                    good & (parsed < lo),
+                    f.name,
+                    s,
+                    lambda v: (
+                        f"{short(v)} is before the earliest allowed value {fmt(c['minimum'])}"
+                    ),
+                )
+            if "maximum" in c:
+                hi = as_value(c["maximum"])
+                out += self.flag(
+                    good & (parsed > hi),
+                    f.name,
+                    s,
+                    lambda v: f"{short(v)} is after the latest allowed value {fmt(c['maximum'])}",
+                )
         return out
 
     def check_unique(self, names: list[str], frame: pd.DataFrame) -> list[Problem]:
         """Keys must be unique, also when compared without surrounding spaces and case."""
-        normal = frame[names].apply(lambda s: s.str.strip().str.casefold())
-        key = normal[names[0]] if len(names) == 1 else normal.agg("\x1f".join, axis=1)
-        dup = key.duplicated(keep="first").to_numpy()
+        parts = [np.strings.lower(np.strings.strip(as_strings(frame[n]))) for n in names]
+        key = parts[0]
+        for part in parts[1:]:
+            key = np.strings.add(np.strings.add(key, "\x1f"), part)
+        keys = pd.Series(key.astype(object))
+        dup = keys.duplicated(keep="first").to_numpy()
         if not dup.any():
             return []
-        first_line = (
-            pd.Series(self.lines, index=key.index).groupby(key.to_numpy()).transform("first")
-        )
+        first_line = pd.Series(self.lines).groupby(keys.to_numpy()).transform("first")
         label = "+".join(names)
         shown = frame[names].agg(" + ".join, axis=1) if len(names) > 1 else frame[names[0]]
         idx = np.flatnonzero(dup)

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
+import numpy as np
+from numpy.dtypes import StringDType
 
-from pakafghan.checks import ColumnChecker, parse_dates, short
+from pakafghan.checks import ColumnChecker, as_strings, parse_dates, short
 from pakafghan.csvread import RawTable
 from pakafghan.problems import Problem
 
@@ -33,10 +34,11 @@ SOURCES_DIR = "sources"
 
 def _date_order(raw: RawTable, early: str, late: str) -> list[Problem]:
     f = raw.frame
-    a, b = parse_dates(f[early]), parse_dates(f[late])
+    a = parse_dates(f[early]).to_numpy()
+    b = parse_dates(f[late]).to_numpy()
     checker = ColumnChecker(raw.file, raw.lines)
     return checker.flag(
-        (b < a).to_numpy(),
+        b < a,
         late,
         f[late],
         lambda v: f"{short(v)} is before {early}; the latest date cannot come first",
@@ -46,12 +48,14 @@ def _date_order(raw: RawTable, early: str, late: str) -> list[Problem]:
 def _event_dates(raw: RawTable) -> list[Problem]:
     f = raw.frame
     c = ColumnChecker(raw.file, raw.lines)
-    basis, prec = f["year_basis"], f["date_precision"]
-    has_early, has_late = f["date_earliest"] != "", f["date_latest"] != ""
+    basis, prec = as_strings(f["year_basis"]), as_strings(f["date_precision"])
+    early, late = as_strings(f["date_earliest"]), as_strings(f["date_latest"])
+    year_source = as_strings(f["year_source_id"])
+    has_early, has_late = early != "", late != ""
     out = c.flag(
-        (basis == "inferred") & (f["year_source_id"] == ""),
+        (basis == "inferred") & (year_source == ""),
         "year_source_id",
-        f["year_source_id"],
+        year_source,
         lambda v: "is empty, but year_basis is 'inferred': name the source that gives the year",
     )
     out += c.flag(
@@ -66,18 +70,18 @@ def _event_dates(raw: RawTable) -> list[Problem]:
         prec,
         lambda v: f"{short(v)} needs a date; with year_basis 'none' use 'unknown'",
     )
-    dated = basis.isin(["stated", "inferred"])
-    for col, has in (("date_earliest", has_early), ("date_latest", has_late)):
+    dated = (basis == "stated") | (basis == "inferred")
+    for col, values, has in (("date_earliest", early, has_early), ("date_latest", late, has_late)):
         out += c.flag(
             dated & ~has,
             col,
-            f[col],
-            lambda v, b=basis: "is empty, but year_basis says the row is dated",
+            values,
+            lambda v: "is empty, but year_basis says the row is dated",
         )
     out += c.flag(
-        (prec == "day") & has_early & has_late & (f["date_earliest"] != f["date_latest"]),
+        (prec == "day") & has_early & has_late & (early != late),
         "date_latest",
-        f["date_latest"],
+        late,
         lambda v: f"{short(v)} differs from date_earliest, but date_precision is 'day'",
     )
     return out
@@ -114,26 +118,27 @@ def _source_texts(folder: Path, sources: RawTable) -> tuple[dict[str, str], list
 def _evidence(raw: RawTable, texts: dict[str, str], shipped: set[str]) -> list[Problem]:
     f = raw.frame
     c = ColumnChecker(raw.file, raw.lines)
-    quote, note, src = f["quote"], f["note"], f["source_id"]
-    has_text = src.isin(list(shipped))
+    quote, note, src = as_strings(f["quote"]), as_strings(f["note"]), as_strings(f["source_id"])
+    has_text = np.isin(src, np.asarray(sorted(shipped), dtype=StringDType()))
+    no_quote = quote == ""
     out = c.flag(
-        has_text & (quote == ""),
+        has_text & no_quote,
         "quote",
         src,
         lambda v: f"is empty; rows citing {v} must quote its text (data/sources/)",
     )
     out += c.flag(
-        ~has_text & (quote == "") & (note == ""),
+        ~has_text & no_quote & (note == ""),
         "quote",
         src,
         lambda v: "is empty, and so is note; say what the source says (quote or note)",
     )
-    checkable = has_text & (quote != "") & src.isin(list(texts))
-    pairs = pd.Series(list(zip(src[checkable], quote[checkable], strict=True)), dtype=object)
+    readable = np.isin(src, np.asarray(sorted(texts), dtype=StringDType()))
+    idx = np.flatnonzero(has_text & ~no_quote & readable)
+    pairs = list(zip(src[idx].tolist(), quote[idx].tolist(), strict=True))
     found = {pair: pair[1] in texts[pair[0]] for pair in set(pairs)}
-    missing = pd.Series(False, index=f.index)
-    if len(pairs):
-        missing[checkable] = [not found[p] for p in pairs]
+    missing = np.zeros(len(src), dtype=bool)
+    missing[idx] = [not found[p] for p in pairs]
     out += c.flag(
         missing,
         "quote",

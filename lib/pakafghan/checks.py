@@ -48,6 +48,11 @@ def as_strings(col: pd.Series | np.ndarray) -> np.ndarray:
     return np.asarray(col, dtype=object).astype(StringDType())
 
 
+def member(values: np.ndarray, allowed: object) -> np.ndarray:
+    """True where ``values`` is in ``allowed`` (a hash lookup: linear in the number of rows)."""
+    return pd.Series(np.asarray(values, dtype=object)).isin(list(allowed)).to_numpy(dtype=bool)
+
+
 def fullmatch(values: np.ndarray, pattern: str, where: np.ndarray) -> np.ndarray:
     """True where ``values`` fully match ``pattern``; only rows in ``where`` are looked at."""
     out = np.zeros(len(values), dtype=bool)
@@ -113,9 +118,7 @@ class ColumnChecker:
         if "minLength" in c:
             n = c["minLength"]
             out += self.flag(ok & (length < n), f.name, s, lambda v: f"is shorter than {n}")
-        formula = ok & np.strings.startswith(s, "=")
-        for sign in FORMULA_SIGNS[1:]:
-            formula |= ok & np.strings.startswith(s, sign)
+        formula = ok & member(np.strings.slice(s, 0, 1), FORMULA_SIGNS)
         out += self.flag(
             formula,
             f.name,
@@ -129,7 +132,7 @@ class ColumnChecker:
         if f.enum is not None:
             allowed = ", ".join(f.enum)
             out += self.flag(
-                ok & ~np.isin(s, np.asarray(f.enum, dtype=StringDType())),
+                ok & ~member(s, f.enum),
                 f.name,
                 s,
                 lambda v: f"{short(v)} is not allowed; use one of: {allowed}",

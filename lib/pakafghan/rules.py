@@ -19,9 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from numpy.dtypes import StringDType
 
-from pakafghan.checks import ColumnChecker, as_strings, parse_dates, short
+from pakafghan.checks import ColumnChecker, as_strings, member, parse_dates, short
 from pakafghan.csvread import RawTable
 from pakafghan.problems import Problem
 
@@ -119,7 +118,7 @@ def _evidence(raw: RawTable, texts: dict[str, str], shipped: set[str]) -> list[P
     f = raw.frame
     c = ColumnChecker(raw.file, raw.lines)
     quote, note, src = as_strings(f["quote"]), as_strings(f["note"]), as_strings(f["source_id"])
-    has_text = np.isin(src, np.asarray(sorted(shipped), dtype=StringDType()))
+    has_text = member(src, shipped)
     no_quote = quote == ""
     out = c.flag(
         has_text & no_quote,
@@ -133,7 +132,7 @@ def _evidence(raw: RawTable, texts: dict[str, str], shipped: set[str]) -> list[P
         src,
         lambda v: "is empty, and so is note; say what the source says (quote or note)",
     )
-    readable = np.isin(src, np.asarray(sorted(texts), dtype=StringDType()))
+    readable = member(src, texts)
     idx = np.flatnonzero(has_text & ~no_quote & readable)
     pairs = list(zip(src[idx].tolist(), quote[idx].tolist(), strict=True))
     found = {pair: pair[1] in texts[pair[0]] for pair in set(pairs)}

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pakafghan.checks import ColumnChecker, as_strings, short
+from pakafghan.checks import ColumnChecker, as_strings, member, short
 from pakafghan.csvread import RawTable, read_csv_file
 from pakafghan.datadir import resolve_data_dir
 from pakafghan.problems import Problem
@@ -116,7 +116,7 @@ def _check_foreign_keys(package: Package, tables: dict[str, RawTable]) -> list[P
                 continue
             col = as_strings(raw.frame[fk.fields[0]])
             known = as_strings(target.frame[fk.ref_fields[0]])
-            dangling = (col != "") & ~np.isin(col, known)
+            dangling = (col != "") & ~member(col, known)
             ref = package.table(fk.ref_table)
             checker = ColumnChecker(raw.file, raw.lines)
             problems += checker.flag(

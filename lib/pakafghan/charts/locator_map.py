@@ -1,0 +1,346 @@
+"""A locator map: Afghanistan and Pakistan among their neighbours, with the places of the data.
+
+Country outlines are Natural Earth's (``data/geo/``), read as GeoJSON and drawn as plain
+matplotlib patches (no GIS library needed). Afghanistan and Pakistan are filled and named in
+bold; neighbours are light grey. Places from ``places.csv`` that fall inside the map are marked,
+cities and regions with different markers, and labelled where their labels do not collide.
+Natural Earth draws de facto boundaries, which no party fully accepts where borders are
+disputed: the map and its alt text say so.
+
+Example:
+    >>> from pakafghan import load_dataset
+    >>> chart = locator_map(load_dataset())
+    >>> "Kabul" in chart.alt_text and "Natural Earth" in chart.alt_text
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from matplotlib import patheffects
+from matplotlib.lines import Line2D
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path as MplPath
+from matplotlib.transforms import Bbox
+
+from pakafghan.datadir import resolve_data_dir
+from pakafghan.load import Dataset
+from pakafghan.style import FONT, OKABE_ITO, Chart, classroom_style, new_figure
+from pakafghan.textsafe import plot_text
+
+#: The outlines, inside the data folder.
+GEO_FILE = Path("geo") / "south_central_asia_50m.geojson"
+
+#: West, east, south and north edges of the map, in degrees.
+EXTENT = (59.5, 78.5, 23.0, 39.5)
+
+#: The two countries of the story: fill colour (drawn translucent) by ISO code.
+EMPHASISED = {"AFG": OKABE_ITO["sky_blue"], "PAK": OKABE_ITO["green"]}
+
+CREDIT = "Boundaries: Natural Earth"
+BORDER_NOTE = (
+    "Disputed borders (e.g. Kashmir) are drawn as Natural Earth draws them, "
+    "which no party fully accepts."
+)
+
+#: Marker by kind of place: cities are filled dots, regions hollow diamonds, venues triangles.
+PLACE_MARKERS = {
+    "city": {"marker": "o", "filled": True, "label": "city (centre)"},
+    "region": {"marker": "D", "filled": False, "label": "region (rough centre)"},
+    "venue": {"marker": "^", "filled": True, "label": "venue"},
+    "country": {"marker": "s", "filled": False, "label": "country"},
+}
+
+_PLURAL = {"city": "cities", "country": "countries"}
+_NEIGHBOUR_FILL = "#F2F2F2"
+#: Map width in figure inches, and degrees of longitude per typographic point (approximate).
+_WIDTH_IN = 9
+_DEG_PER_PT = (EXTENT[1] - EXTENT[0]) / (0.9 * _WIDTH_IN * 72)
+_HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
+#: Where a label may go, relative to its point (points): right, left, above, below.
+_LABEL_SPOTS = (
+    ((9, 0), "left", "center"),
+    ((-9, 0), "right", "center"),
+    ((0, 9), "center", "bottom"),
+    ((0, -9), "center", "top"),
+)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """One country's outline: ISO 3166-1 alpha-3 code, name, and polygons (lists of rings)."""
+
+    iso_a3: str
+    name: str
+    polygons: list[list[list[tuple[float, float]]]]
+
+
+def country_outlines(data_dir: str | Path | None = None) -> list[Outline]:
+    """The country outlines shipped in ``data/geo/``, sorted by ISO code.
+
+    Example:
+        >>> [o.iso_a3 for o in country_outlines()][:2]
+        ['AFG', 'CHN']
+    """
+    path = resolve_data_dir(data_dir) / GEO_FILE
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    out = []
+    for f in features:
+        geometry = f["geometry"]
+        polygons = (
+            [geometry["coordinates"]]
+            if geometry["type"] == "Polygon"
+            else list(geometry["coordinates"])
+        )
+        rings = [[[tuple(p) for p in ring] for ring in poly] for poly in polygons]
+        out.append(Outline(f["properties"]["iso_a3"], f["properties"]["name"], rings))
+    return sorted(out, key=lambda o: o.iso_a3)
+
+
+def _path(outline: Outline) -> MplPath:
+    vertices, codes = [], []
+    for polygon in outline.polygons:
+        for ring in polygon:
+            vertices += [*ring, ring[0]]
+            codes += [MplPath.MOVETO] + [MplPath.LINETO] * (len(ring) - 1) + [MplPath.CLOSEPOLY]
+    return MplPath(vertices, codes)
+
+
+def _inside(lon: float, lat: float, extent: tuple[float, float, float, float]) -> bool:
+    west, east, south, north = extent
+    return west <= lon <= east and south <= lat <= north
+
+
+def _label_point(
+    outline: Outline, extent: tuple[float, float, float, float], label: str, size: float
+) -> tuple | None:
+    """Where to write a country's name: the point of a quarter-degree grid nearest the centre of
+    the country's part on the map around which the label fits inside the country (else ``None``).
+    """
+    west, east, south, north = extent
+    step = 0.25
+    grid = np.array(
+        [
+            (x, y)
+            for x in np.arange(west + step, east, step)
+            for y in np.arange(south + step, north, step)
+        ]
+    )
+    path = _path(outline)
+    inside = grid[path.contains_points(grid)]
+    if len(inside) == 0:
+        return None
+    half_w = 0.3 * size * len(label) * _DEG_PER_PT
+    half_h = 0.8 * size * _DEG_PER_PT
+    centre = inside.mean(axis=0)
+    for x, y in inside[np.argsort(((inside - centre) ** 2).sum(axis=1), kind="stable")]:
+        corners = [(x + dx, y + dy) for dx in (-half_w, 0, half_w) for dy in (-half_h, half_h)]
+        if (
+            all(_inside(cx, cy, extent) for cx, cy in corners)
+            and path.contains_points(corners).all()
+        ):
+            return float(x), float(y)
+    return None
+
+
+def _draw_countries(ax, outlines: list[Outline], extent) -> list:
+    """Draw outlines and country names; return the name labels (to keep place labels off)."""
+    names = []
+    for outline in outlines:
+        emphasised = outline.iso_a3 in EMPHASISED
+        ax.add_patch(
+            PathPatch(
+                _path(outline),
+                facecolor=EMPHASISED.get(outline.iso_a3, _NEIGHBOUR_FILL),
+                alpha=0.45 if emphasised else 1.0,
+                edgecolor="black" if emphasised else OKABE_ITO["grey"],
+                linewidth=1.6 if emphasised else 0.8,
+                zorder=2 if emphasised else 1,
+                gid=f"country:{outline.iso_a3}",
+            )
+        )
+        name = outline.name.upper() if emphasised else outline.name
+        size = FONT["title"] if emphasised else FONT["small"]
+        point = _label_point(outline, extent, name, size)
+        if point is None:
+            continue
+        names.append(
+            ax.text(
+                *point,
+                plot_text(name),
+                ha="center",
+                va="center",
+                fontsize=size,
+                fontweight="bold" if emphasised else "normal",
+                fontstyle="normal" if emphasised else "italic",
+                color="black" if emphasised else "#555555",
+                path_effects=_HALO,
+                zorder=3,
+                gid=f"country-name:{outline.iso_a3}",
+            )
+        )
+    return names
+
+
+def _place_labels(ax, places: pd.DataFrame, occupied: list[Bbox]) -> None:
+    """Label each place at the first spot that collides with nothing already drawn."""
+    frame = ax.get_window_extent()
+    for row in places.itertuples(index=False):
+        text = plot_text(textwrap.fill(str(row.name), 16))
+        best = None
+        for offset, ha, va in _LABEL_SPOTS:
+            label = ax.annotate(
+                text,
+                (row.longitude, row.latitude),
+                xytext=offset,
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=FONT["base"],
+                path_effects=_HALO,
+                zorder=5,
+                gid=f"label:{row.place_id}",
+            )
+            box = label.get_window_extent()
+            clash = sum(_overlap(box, other) for other in occupied)
+            clash += box.width * box.height - _overlap(box, frame)
+            if best is None or clash < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (clash, label, box)
+            else:
+                label.remove()
+            if clash == 0:
+                break
+        occupied.append(best[2])
+
+
+def _overlap(a: Bbox, b: Bbox) -> float:
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return max(w, 0.0) * max(h, 0.0)
+
+
+def _chosen_places(ds: Dataset, places: Sequence[str] | None) -> pd.DataFrame:
+    frame = ds.places
+    if places is not None:
+        unknown = sorted(set(places) - set(frame["place_id"]))
+        if unknown:
+            raise KeyError(f"no place {', '.join(map(repr, unknown))} in places.csv")
+        frame = frame[frame["place_id"].isin(set(places))]
+    order = {kind: i for i, kind in enumerate(PLACE_MARKERS)}
+    return (
+        frame.assign(_kind=frame["kind"].astype(str).map(order), _name=frame["name"].str.lower())
+        .sort_values(["_kind", "_name", "place_id"], kind="stable")
+        .drop(columns=["_kind", "_name"])
+        .reset_index(drop=True)
+    )
+
+
+def _alt_text(shown: pd.DataFrame, outside: pd.DataFrame) -> str:
+    parts = []
+    for kind, group in shown.groupby(shown["kind"].astype(str), sort=False):
+        names = ", ".join(sorted(group["name"], key=str.casefold))
+        noun = kind if len(group) == 1 else _PLURAL.get(kind, f"{kind}s")
+        parts.append(f"{len(group)} {noun} ({names})")
+    marks = "; ".join(parts) if parts else "no places"
+    text = (
+        "Locator map of Afghanistan and Pakistan (emphasised) among their neighbours, "
+        f"marking {marks}."
+    )
+    if not outside.empty:
+        names = "; ".join(sorted(outside["name"], key=str.casefold))
+        text += f" Not marked, as their points lie outside the map: {names}."
+    return f"{text} {BORDER_NOTE}"
+
+
+def locator_map(ds: Dataset, places: Sequence[str] | None = None) -> Chart:
+    """Afghanistan, Pakistan and their neighbours, with ``places`` (ids; default: all) marked.
+
+    Places outside the map's extent are not drawn; the alt text names them.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> chart = locator_map(load_dataset(), places=["kabul", "islamabad"])
+        >>> chart.alt_text.split(".")[0]
+        'Locator map of Afghanistan and Pakistan (emphasised) among their neighbours, marking 2 cities (Islamabad, Kabul)'
+    """  # noqa: E501
+    chosen = _chosen_places(ds, places)
+    on_map = [
+        _inside(x, y, EXTENT) for x, y in zip(chosen["longitude"], chosen["latitude"], strict=True)
+    ]
+    shown, outside = chosen[on_map], chosen[[not v for v in on_map]]
+    west, east, south, north = EXTENT
+    with classroom_style():
+        fig, ax = new_figure(_WIDTH_IN, 9.5)
+        names = _draw_countries(ax, country_outlines(ds.data_dir), EXTENT)
+        for row in shown.itertuples(index=False):
+            style = PLACE_MARKERS[str(row.kind)]
+            ax.plot(
+                row.longitude,
+                row.latitude,
+                linestyle="none",
+                marker=style["marker"],
+                markersize=10,
+                markerfacecolor="black" if style["filled"] else "white",
+                markeredgecolor="black",
+                markeredgewidth=2,
+                zorder=4,
+                gid=f"place:{row.place_id}",
+            )
+        kinds = [k for k in PLACE_MARKERS if k in set(shown["kind"].astype(str))]
+        handles = [
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker=PLACE_MARKERS[k]["marker"],
+                markersize=10,
+                markerfacecolor="black" if PLACE_MARKERS[k]["filled"] else "white",
+                markeredgecolor="black",
+                markeredgewidth=2,
+                label=PLACE_MARKERS[k]["label"],
+            )
+            for k in kinds
+        ]
+        if handles:
+            ax.legend(handles=handles, loc="lower right", framealpha=0.95)
+        ax.set_xlim(west, east)
+        ax.set_ylim(south, north)
+        ax.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for side in ("top", "right", "bottom", "left"):
+            ax.spines[side].set_visible(True)
+        ax.set_title("Afghanistan, Pakistan and the places in the data")
+        ax.text(
+            0,
+            -0.015,
+            textwrap.fill(f"{CREDIT}. {BORDER_NOTE} Points are approximate.", 95),
+            transform=ax.transAxes,
+            ha="left",
+            va="top",
+            fontsize=FONT["small"],
+            gid="note",
+        )
+        fig.draw_without_rendering()
+        fig.set_layout_engine("none")  # freeze the layout: redrawing would shift it slightly
+        occupied = [t.get_window_extent() for t in names]
+        occupied += [
+            Bbox.from_extents(x - 7, y - 7, x + 7, y + 7)
+            for x, y in ax.transData.transform(
+                shown[["longitude", "latitude"]].to_numpy(dtype=float)
+            )
+        ]
+        if ax.get_legend() is not None:
+            occupied.append(ax.get_legend().get_window_extent())
+        _place_labels(ax, shown, occupied)
+    return Chart(fig, _alt_text(shown, outside))

@@ -1,0 +1,139 @@
+"""The claims browser: driven by setting its controls; every data value escaped."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import pakafghan
+from pakafghan.widgets.claims_browser import (
+    ALL_SECURITY,
+    DIRECTNESS,
+    armed_groups,
+    claims_about,
+    claims_browser,
+    mention_terms,
+    render_claims,
+)
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return pakafghan.load_dataset()
+
+
+@pytest.fixture
+def browser(ds):
+    return claims_browser(ds, show_chart=False)
+
+
+def _rows(html: str) -> dict[str, str]:
+    """claim id → that claim's table row."""
+    return {m.group(1): m.group(0) for m in re.finditer(r"<tr><td>(cl-[^<]+)</td>.*?</tr>", html)}
+
+
+def test_groups_are_the_armed_groups_of_the_data_plus_all_security(ds, browser):
+    groups = set(ds.actors.loc[ds.actors["kind"] == "armed_group", "actor_id"])
+    assert {"ttp", "isis-k", "baloch-insurgents"} <= groups
+    values = [value for _, value in browser.controls["group"].options]
+    assert set(values) == groups | {ALL_SECURITY}
+    assert values[-1] == ALL_SECURITY
+    counts = [len(claims_about(ds, g)) for g in values[:-1]]
+    assert counts == sorted(counts, reverse=True)
+    assert values[0] == "ttp" == browser.controls["group"].value
+
+
+def test_ttp_shows_assert_deny_and_confirm_with_directness_and_source(browser):
+    browser.controls["group"].value = "ttp"
+    rows = _rows(browser.html.value)
+    assert {"cl-016", "cl-017", "cl-018", "cl-019", "cl-020"} <= set(rows)
+    assert "Taliban" in rows["cl-019"] and "✗</span> denies" in rows["cl-019"]
+    assert "✓</span> confirms" in rows["cl-020"]
+    assert "+</span> asserts" in rows["cl-018"] and ">Pakistan<" in rows["cl-018"]
+    assert "reported: the source relays it second-hand" in rows["cl-020"]
+    assert "“UN reports confirm the TTP’s presence”" in rows["cl-020"]
+    assert "The article does not say which UN reports." in rows["cl-020"]
+    assert (
+        "<strong>article</strong>" in rows["cl-020"] and "reliability: standard" in rows["cl-020"]
+    )
+    assert "6,000 fighters" in rows["cl-017"] and DIRECTNESS["unattributed"] in rows["cl-017"]
+
+
+def test_rows_are_sorted_by_proposition_then_claim(ds, browser):
+    browser.controls["group"].value = ALL_SECURITY
+    shown = list(_rows(browser.html.value))
+    claims = ds.claims.merge(ds.propositions, on="proposition_id")
+    security = claims[claims["topic"] == "security"].sort_values(["proposition_id", "claim_id"])
+    assert shown == list(security["claim_id"])
+
+
+def test_a_group_named_only_in_a_statement_is_found(browser):
+    browser.controls["group"].value = "baloch-insurgents"
+    assert "cl-015" in _rows(browser.html.value)
+    browser.controls["group"].value = "isis-k"
+    assert set(_rows(browser.html.value)) >= {"cl-014"}
+    assert "cl-019" not in _rows(browser.html.value)
+
+
+def test_stance_and_source_filters(ds, browser):
+    browser.controls["group"].value = "ttp"
+    browser.controls["stance"].value = "denies"
+    rows = _rows(browser.html.value)
+    assert "cl-019" in rows and "cl-018" not in rows
+    assert all("denies" in r for r in rows.values())
+    browser.controls["stance"].value = "any"
+    browser.controls["sources"].value = "article"
+    html = browser.html.value
+    assert set(re.findall(r"<strong>([^<]+)</strong>", html)) == {"article"}
+    browser.controls["stance"].value = "criticises"
+    assert "No claims match." in browser.html.value
+    assert (
+        repr(browser)
+        == "<Claims browser widget: group='ttp', stance='criticises', sources='article'>"
+    )
+
+
+def test_the_chart_image_follows_the_group(ds):
+    w = claims_browser(ds)
+    first = bytes(w.image.value)
+    assert first.startswith(b"\x89PNG")
+    w.controls["group"].value = "isis-k"
+    assert bytes(w.image.value).startswith(b"\x89PNG") and bytes(w.image.value) != first
+
+
+def test_hostile_text_in_names_and_notes_shows_as_text(data_copy):
+    data_copy.append(
+        "actors",
+        f'hostile-group,"{HOSTILE}",armed_group,,,A test group.,S33',
+    )
+    data_copy.append("propositions", "pr-hostile,A test proposition.,security,hostile-group,,")
+    data_copy.append(
+        "claims",
+        f'cl-991,pr-hostile,taliban,denies,reported,,"{HOSTILE}",,S33,,"<script>x</script> $5"',
+    )
+    ds = pakafghan.load_dataset(data_copy.path)
+    w = claims_browser(ds, show_chart=False)
+    assert ("<img src=x onerror=alert(1)>", "hostile-group") in w.controls["group"].options
+    w.controls["group"].value = "hostile-group"
+    html = w.html.value
+    assert "cl-991" in _rows(html)
+    assert "<img" not in html and "<script" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;script&gt;x&lt;/script&gt; &#36;5" in html
+
+
+def test_mention_terms_and_render_helpers(ds):
+    assert mention_terms("Baloch insurgents", "baloch-insurgents") == [
+        "Baloch insurgents",
+        "baloch-insurgents",
+    ]
+    assert "isis-k" in [g for _, g in armed_groups(ds)]
+    with pytest.raises(KeyError, match="nobody"):
+        claims_about(ds, "nobody")
+    empty = claims_about(ds, "ttp").iloc[0:0]
+    assert (
+        render_claims(empty, "TTP") == "<h4>0 claims about TTP</h4><p><em>No claims match.</em></p>"
+    )

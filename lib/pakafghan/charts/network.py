@@ -1,0 +1,566 @@
+"""Who meets, hosts, accuses, criticises or denies whom: a network of reported relations.
+
+Every link comes from a row of the data, never from a judgement of ours:
+
+- ``event_actors``: actors taking part in the same event as participants or invitees **meet**;
+  a host, facilitator or organiser **hosts** the event's participants, invitees and a postponer
+  (an invitation turned down is not hosting); in an ``ACCUSE`` event each speaker **criticises**
+  (mode ``disapprove``) or **accuses** (any other mode) each target.
+- ``claims``: a claimant whose stance is ``criticises`` or ``denies`` **criticises** or **denies**
+  (a claim about) the proposition's ``subject_actor_id``.
+
+A link is a relation some source reports, not a verdict on who is right. "Meets" links run from
+the smaller ``actor_id`` to the larger; the other kinds run from the actor who acts to the one
+acted upon.
+
+Example:
+    >>> from pakafghan import load_dataset
+    >>> from pakafghan.select import article_only
+    >>> graph = relations_graph(load_dataset())
+    >>> graph.has_edge("khalilzad", "pakistan", key="criticises")
+    True
+    >>> chart = network_chart(article_only(load_dataset()))
+    >>> chart.alt_text.startswith("A network of")
+    True
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
+
+from pakafghan.load import Dataset
+from pakafghan.style import FONT, OKABE_ITO, Chart, classroom_style, new_figure
+from pakafghan.textsafe import plot_text
+
+#: Each kind of link: colour, line style, whether it has a direction, and its legend label.
+RELATION_STYLE = {
+    "meets": {
+        "color": OKABE_ITO["blue"],
+        "linestyle": "-",
+        "directed": False,
+        "label": "meet (same event)",
+    },
+    "hosts": {
+        "color": OKABE_ITO["green"],
+        "linestyle": "--",
+        "directed": True,
+        "label": "hosts or organises",
+    },
+    "accuses": {
+        "color": OKABE_ITO["orange"],
+        "linestyle": "-.",
+        "directed": True,
+        "label": "accuses",
+    },
+    "criticises": {
+        "color": OKABE_ITO["purple"],
+        "linestyle": ":",
+        "directed": True,
+        "label": "criticises",
+    },
+    "denies": {
+        "color": OKABE_ITO["vermillion"],
+        "linestyle": (0, (7, 2, 1, 2, 1, 2)),
+        "directed": True,
+        "label": "denies a claim about",
+    },
+}
+
+#: Marker shape for each kind of actor (colour is kept for the kinds of link).
+KIND_MARKER = {
+    "state": "s",
+    "de_facto_authority": "D",
+    "government_body": "p",
+    "official": "o",
+    "person": "P",
+    "armed_group": "^",
+    "opposition_movement": "v",
+    "organisation": "h",
+    "international_organisation": "*",
+    "media_outlet": ">",
+    "collective": "X",
+    "observers": "$?$",
+}
+
+_COLUMNS = ["source", "target", "kind", "record_id", "source_id"]
+_MEET_ROLES = ["participant", "invitee"]
+_HOST_ROLES = ["host", "facilitator", "organiser"]
+_HOSTED_ROLES = ["participant", "invitee", "postponer"]
+_CLAIM_STANCES = ("criticises", "denies")
+
+# Geometry of the drawing, in points: the axes box is fixed so labels can be kept apart.
+_FIG_W, _FIG_H = 12.0, 8.0
+_AXES = (0.01, 0.01, 0.70, 0.91)
+_BOX_W, _BOX_H = _AXES[2] * _FIG_W * 72, _AXES[3] * _FIG_H * 72
+_MARKER_R = 10.0
+_LABEL_GAP = 4.0
+_CHAR_W, _LINE_H = 0.62 * FONT["base"], 1.25 * FONT["base"]
+
+
+def short_name(name: str, width: int = 16) -> str:
+    """A short label for a chart: an acronym in brackets wins, long names wrap onto two lines.
+
+    Example:
+        >>> short_name("National Resistance Front of Afghanistan (NRF)")
+        'NRF'
+        >>> short_name("Some observers (unnamed)")
+        'Some observers'
+        >>> short_name("Afghan political figures in exile and abroad")
+        'Afghan political\\nfigures in…'
+    """
+    base, _, rest = str(name).partition(" (")
+    inner = rest.rstrip(")")
+    if inner and " " not in inner and inner.upper() == inner and len(inner) <= 8:
+        return inner
+    return textwrap.fill(base, width=width, max_lines=2, placeholder="…")
+
+
+def _text(column: pd.Series) -> np.ndarray:
+    return column.astype(object).to_numpy()
+
+
+def _event_relations(ds: Dataset) -> pd.DataFrame:
+    """Links from ``event_actors``, computed on integer codes so large exports stay fast."""
+    ea = ds.event_actors
+    event, event_ids = pd.factorize(_text(ea["event_id"]))
+    actor, actor_ids = pd.factorize(_text(ea["actor_id"]), sort=True)  # codes keep id order
+    source, source_ids = pd.factorize(_text(ea["source_id"]))
+    row_of = pd.Index(_text(ds.events["event_id"])).get_indexer(event_ids)
+    event_type = np.append(_text(ds.events["event_type"]), None)[row_of][event]
+    disapprove = np.append(_text(ds.events["mode"]) == "disapprove", False)[row_of]
+    role = _text(ea["role"])
+    rows = pd.DataFrame({"event": event, "actor": actor, "source": source})
+
+    def pairs(left: np.ndarray, right: np.ndarray) -> pd.DataFrame:
+        out = rows[left].merge(rows[right], on="event", suffixes=("_a", "_b"))
+        return out[out["actor_a"] != out["actor_b"]]
+
+    meet_roles = np.isin(role, _MEET_ROLES)
+    meets = pairs(meet_roles, meet_roles)
+    meets = meets[meets["actor_a"] < meets["actor_b"]].assign(kind="meets")
+    hosts = pairs(np.isin(role, _HOST_ROLES), np.isin(role, _HOSTED_ROLES)).assign(kind="hosts")
+    accusing = event_type == "ACCUSE"
+    accuse = pairs(accusing & (role == "speaker"), accusing & (role == "target"))
+    accuse["kind"] = np.where(disapprove[accuse["event"]], "criticises", "accuses")
+
+    out = pd.concat([meets, hosts, accuse], ignore_index=True)
+    source_id = source_ids[out["source_a"]].astype(object)
+    differ = (out["source_a"] != out["source_b"]).to_numpy()
+    source_id[differ] = source_id[differ] + ", " + source_ids[out["source_b"][differ]]
+    return pd.DataFrame(
+        {
+            "source": actor_ids[out["actor_a"]],
+            "target": actor_ids[out["actor_b"]],
+            "kind": out["kind"].to_numpy(),
+            "record_id": event_ids[out["event"]],
+            "source_id": source_id,
+        },
+        dtype=object,
+    )
+
+
+def _claim_relations(ds: Dataset) -> pd.DataFrame:
+    claims = ds.claims[ds.claims["stance"].isin(_CLAIM_STANCES)]
+    claims = claims[["claim_id", "proposition_id", "claimant_id", "stance", "source_id"]]
+    claims = claims.astype(object)
+    subjects = ds.propositions[["proposition_id", "subject_actor_id"]].astype(object)
+    out = claims.merge(subjects, on="proposition_id", how="inner")
+    out = out[out["subject_actor_id"].notna() & (out["subject_actor_id"] != out["claimant_id"])]
+    return pd.DataFrame(
+        {
+            "source": out["claimant_id"].to_numpy(),
+            "target": out["subject_actor_id"].to_numpy(),
+            "kind": out["stance"].to_numpy(),
+            "record_id": out["claim_id"].to_numpy(),
+            "source_id": out["source_id"].to_numpy(),
+        },
+        dtype=object,
+    )
+
+
+def _raw_relations(ds: Dataset, kinds: Iterable[str] | None) -> pd.DataFrame:
+    """The relations, unsorted and possibly repeated (cheap, for large data)."""
+    out = pd.concat([_event_relations(ds), _claim_relations(ds)], ignore_index=True)
+    if kinds is None:
+        return out
+    unknown = set(kinds) - set(RELATION_STYLE)
+    if unknown:
+        raise ValueError(f"unknown kinds of link {sorted(unknown)}; use {list(RELATION_STYLE)}")
+    return out[out["kind"].isin(set(kinds))]
+
+
+def relations_table(ds: Dataset, kinds: Iterable[str] | None = None) -> pd.DataFrame:
+    """One row per reported relation: ``source``, ``target`` (actor ids), ``kind``, the
+    ``record_id`` it comes from (an ``event_id`` or a ``claim_id``) and its ``source_id``.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> rel = relations_table(load_dataset(), kinds=["denies"])
+        >>> rel.loc[rel["record_id"] == "cl-019", ["source", "target"]].values.tolist()
+        [['taliban', 'ttp']]
+    """
+    out = _raw_relations(ds, kinds).drop_duplicates()
+    return out.sort_values(_COLUMNS, kind="stable").reset_index(drop=True)
+
+
+def _graph(links: pd.DataFrame, actors: pd.DataFrame) -> nx.MultiDiGraph:
+    """A graph of the given actors and aggregated links (every other column an edge attribute)."""
+    graph = nx.MultiDiGraph()
+    for row in actors.sort_values("actor_id").itertuples(index=False):
+        graph.add_node(row.actor_id, name=row.name, label=short_name(row.name), kind=row.kind)
+    attributes = [c for c in links.columns if c not in ("source", "target")]
+    for row in links.sort_values(["source", "target", "kind"]).itertuples(index=False):
+        values = row._asdict()
+        graph.add_edge(
+            values["source"],
+            values["target"],
+            key=values["kind"],
+            **{c: values[c] for c in attributes},
+        )
+    return graph
+
+
+def _sorted_tuple(values: pd.Series) -> tuple[str, ...]:
+    return tuple(sorted(set(values)))
+
+
+def relations_graph(ds: Dataset, relations: Iterable[str] | None = None) -> nx.MultiDiGraph:
+    """Every actor as a node (``name``, short ``label``, ``kind``) and one edge per linked pair
+    and kind of link (key = the kind), with ``count`` (how many records report it), ``records``
+    and ``sources``.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> g = relations_graph(load_dataset())
+        >>> "ev-kabul-trilateral" in g.edges["ishaq-dar", "wang-yi", "meets"]["records"]
+        True
+    """
+    rel = relations_table(ds, relations)
+    links = rel.groupby(["source", "target", "kind"], sort=True).agg(
+        count=("record_id", "nunique"),
+        records=("record_id", _sorted_tuple),
+        sources=("source_id", _sorted_tuple),
+    )
+    return _graph(links.reset_index(), ds.actors[["actor_id", "name", "kind"]].astype(object))
+
+
+def _degrees(links: pd.DataFrame) -> pd.Series:
+    """Links per actor (each distinct pair and kind once), most connected first."""
+    ends = pd.concat([links["source"], links["target"]], ignore_index=True)
+    counts = ends.value_counts().rename_axis("actor").reset_index(name="links")
+    counts = counts.sort_values(["links", "actor"], ascending=[False, True])
+    return pd.Series(counts["links"].to_numpy(), index=counts["actor"].to_numpy(), name="links")
+
+
+def _label_boxes(labels: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Width and height (points) of each box holding a node and the label under it."""
+    lines = [label.split("\n") for label in labels]
+    width = np.array([max(2 * _MARKER_R, _CHAR_W * max(map(len, ls))) for ls in lines]) + 6
+    height = np.array([2 * _MARKER_R + _LABEL_GAP + _LINE_H * len(ls) for ls in lines]) + 4
+    return width, height
+
+
+def _spread(centres: np.ndarray, width: np.ndarray, height: np.ndarray) -> np.ndarray:
+    """Push overlapping boxes apart (deterministically), keeping them inside the axes box."""
+    xy = centres.copy()
+    n = len(xy)
+    order = np.sign(np.arange(n)[:, None] - np.arange(n)[None, :])
+    lo_x, hi_x = width / 2, _BOX_W - width / 2
+    lo_y, hi_y = height / 2, _BOX_H - height / 2
+    for _ in range(200):
+        dx = xy[:, 0][:, None] - xy[:, 0][None, :]
+        dy = xy[:, 1][:, None] - xy[:, 1][None, :]
+        over_x = (width[:, None] + width[None, :]) / 2 - np.abs(dx)
+        over_y = (height[:, None] + height[None, :]) / 2 - np.abs(dy)
+        clash = (over_x > 0) & (over_y > 0)
+        np.fill_diagonal(clash, False)
+        if not clash.any():
+            break
+        sx = np.where(dx == 0, order, np.sign(dx))
+        sy = np.where(dy == 0, order, np.sign(dy))
+        along_x = clash & (over_x / width[:, None] < over_y / height[:, None])
+        xy[:, 0] += np.where(along_x, sx * over_x, 0).sum(axis=1) * 0.3
+        xy[:, 1] += np.where(clash & ~along_x, sy * over_y, 0).sum(axis=1) * 0.3
+        xy[:, 0] = np.clip(xy[:, 0], lo_x, hi_x)
+        xy[:, 1] = np.clip(xy[:, 1], lo_y, hi_y)
+    return xy
+
+
+_CENTRE = ("centre",)  # a hidden node that pulls every actor gently towards the middle
+
+
+def _layout(graph: nx.MultiDiGraph, seed: int) -> dict[str, np.ndarray]:
+    """Node positions in points inside the axes box: a spring layout (with a weak pull to the
+    centre, so separate groups stay close), then the labels' boxes pushed apart."""
+    nodes = sorted(graph.nodes)
+    simple = nx.Graph()
+    simple.add_nodes_from(nodes)
+    simple.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in graph.edges()}), weight=1.0)
+    simple.add_edges_from(((_CENTRE, n) for n in nodes), weight=0.5)
+    raw = nx.spring_layout(simple, k=1.6 / np.sqrt(len(simple)), seed=seed, iterations=100)
+    width, height = _label_boxes([graph.nodes[n]["label"] for n in nodes])
+    points = np.array([raw[n] for n in nodes])
+    span = np.ptp(points, axis=0)
+    span[span == 0] = 1
+    unit = (points - points.min(axis=0)) / span
+    margin = np.array([width.max(), height.max()]) / 2
+    centres = margin + unit * (np.array([_BOX_W, _BOX_H]) - 2 * margin)
+    # A box spans the marker and the label below it; its centre lies below the node.
+    drop = height / 2 - _MARKER_R - 2
+    centres[:, 1] -= drop
+    spread = _spread(centres, width, height)
+    spread[:, 1] += drop
+    return {n: spread[i] for i, n in enumerate(nodes)}
+
+
+def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict[str, np.ndarray]) -> None:
+    by_pair: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for u, v, kind in graph.edges(keys=True):
+        by_pair.setdefault(tuple(sorted((u, v))), []).append((u, v, kind))
+    order = list(RELATION_STYLE)
+    for pair in sorted(by_pair):
+        edges = sorted(by_pair[pair], key=lambda e: (order.index(e[2]), e[0]))
+        n = len(edges)
+        for i, (u, v, kind) in enumerate(edges):
+            rad = 0.0 if n == 1 else 0.35 * (i / (n - 1) - 0.5)
+            if (u, v) != pair:
+                rad = -rad
+            ax.add_artist(_arrow(pos[u], pos[v], rad, RELATION_STYLE[kind]))
+
+
+def _arrow(start: np.ndarray, end: np.ndarray, rad: float, style: dict) -> FancyArrowPatch:
+    """A link from marker edge to marker edge (shortened here: matplotlib's shrinking is slow)."""
+    step = end - start
+    length = float(np.hypot(*step))
+    gap = _MARKER_R + 2
+    if length > 2 * gap:
+        start, end = start + step * gap / length, end - step * gap / length
+    return FancyArrowPatch(
+        start,
+        end,
+        arrowstyle="-|>" if style["directed"] else "-",
+        connectionstyle=f"arc3,rad={rad:.3f}",
+        mutation_scale=18,
+        shrinkA=0,
+        shrinkB=0,
+        color=style["color"],
+        linestyle=style["linestyle"],
+        linewidth=2.2,
+        zorder=2,
+    )
+
+
+def _draw_nodes(ax, graph: nx.MultiDiGraph, pos: dict[str, np.ndarray], focus: str | None):
+    kinds = sorted({graph.nodes[n]["kind"] for n in graph.nodes}, key=list(KIND_MARKER).index)
+    for kind in kinds:
+        nodes = sorted(n for n in graph.nodes if graph.nodes[n]["kind"] == kind)
+        xy = np.array([pos[n] for n in nodes])
+        widths = [3.5 if n == focus else 1.6 for n in nodes]
+        ax.scatter(
+            xy[:, 0],
+            xy[:, 1],
+            s=(2 * _MARKER_R) ** 2,
+            marker=KIND_MARKER[kind],
+            facecolor="white",
+            edgecolor=OKABE_ITO["black"],
+            linewidths=widths,
+            zorder=3,
+        )
+    for n in sorted(graph.nodes):
+        ax.annotate(
+            plot_text(graph.nodes[n]["label"]),
+            xy=pos[n],
+            xytext=(0, -(_MARKER_R + _LABEL_GAP)),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=FONT["base"],
+            fontweight="bold" if n == focus else "normal",
+            linespacing=1.0,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75},
+            zorder=4,
+        )
+    return kinds
+
+
+def _legends(ax, kinds_of_links: list[str], kinds_of_actors: list[str]) -> None:
+    link_handles = [
+        Line2D(
+            [],
+            [],
+            color=RELATION_STYLE[k]["color"],
+            linestyle=RELATION_STYLE[k]["linestyle"],
+            linewidth=2.2,
+            label=RELATION_STYLE[k]["label"] + (" →" if RELATION_STYLE[k]["directed"] else ""),
+        )
+        for k in kinds_of_links
+    ]
+    actor_handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker=KIND_MARKER[k],
+            markersize=11,
+            markerfacecolor="white",
+            markeredgecolor=OKABE_ITO["black"],
+            label=k.replace("_", " "),
+        )
+        for k in kinds_of_actors
+    ]
+    first = ax.legend(
+        handles=link_handles,
+        title="Links, as reported",
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        frameon=False,
+        handlelength=3.2,
+    )
+    ax.add_artist(first)
+    ax.legend(
+        handles=actor_handles,
+        title="Actors (shape = kind)",
+        loc="lower left",
+        bbox_to_anchor=(1.0, 0.0),
+        frameon=False,
+    )
+
+
+def _breakdown(links: pd.DataFrame) -> str:
+    counts = links["kind"].value_counts()
+    return ", ".join(f"{k} {counts[k]:,}" for k in RELATION_STYLE if k in counts)
+
+
+def _links(n: int) -> str:
+    return f"{n} link" if n == 1 else f"{n:,} links"
+
+
+def _most_connected(degrees: pd.Series, names: dict[str, str], top: int = 3) -> str:
+    parts = [f"{names[a]} ({_links(degrees[a])})" for a in degrees.index[:top]]
+    if len(parts) > 1:
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return parts[0]
+
+
+def _select(
+    links: pd.DataFrame, focus: str | None, max_nodes: int, max_links: int
+) -> tuple[pd.Series, list[str], pd.DataFrame, pd.DataFrame]:
+    """Degrees of the linked actors, the actors to draw, the links among them, and the links
+    drawn (the most reported first)."""
+    if focus is not None:
+        links = links[(links["source"] == focus) | (links["target"] == focus)]
+    degrees = _degrees(links)
+    ranked = list(degrees.index)
+    if focus is not None and ranked:
+        ranked = [focus, *(a for a in ranked if a != focus)]
+    keep = ranked[:max_nodes]
+    among = links[links["source"].isin(set(keep)) & links["target"].isin(set(keep))]
+    ranked_links = among.sort_values(
+        ["count", "source", "target", "kind"], ascending=[False, True, True, True]
+    ).reset_index(drop=True)
+    # Every drawn actor keeps its most reported link; the most reported others fill up the rest.
+    ends = pd.concat([ranked_links["source"], ranked_links["target"]]).sort_index(kind="stable")
+    best = set(ends[~ends.duplicated()].index)
+    rest = [i for i in range(len(ranked_links)) if i not in best]
+    chosen = sorted([*sorted(best), *rest][: max(max_links, len(best))])
+    return degrees, keep, among, ranked_links.loc[chosen]
+
+
+def _alt_text(
+    degrees: pd.Series,
+    keep: list[str],
+    among: pd.DataFrame,
+    drawn: pd.DataFrame,
+    names: dict[str, str],
+    focus: str | None,
+) -> str:
+    if among.empty:
+        whose = f"for {names[focus]}" if focus is not None else "between actors"
+        return f"No reported links {whose} in this selection."
+    if focus is not None:
+        others = degrees.drop(focus)
+        partners = f"{len(keep) - 1} other actors"
+        if len(keep) < len(degrees):
+            partners = f"the {len(keep) - 1} most connected of its {len(others)} linked actors"
+        first = f"{names[focus]}'s reported links: {_links(len(among))} with {partners}"
+        second = f"The most linked to it are {_most_connected(others, names)}."
+    else:
+        first = f"A network of {len(keep)} actors joined by {_links(len(among))}"
+        if len(keep) < len(degrees):
+            first = (
+                f"The {len(keep)} most connected of {len(degrees):,} linked actors (the others "
+                f"are left out), joined by {_links(len(among))}"
+            )
+        second = f"The most connected are {_most_connected(degrees, names)}."
+    first += f" ({_breakdown(among)})"
+    if len(drawn) < len(among):
+        first += f"; only {len(drawn)} of them are drawn, favouring the most often reported"
+    return f"{first}. {second}"
+
+
+def _title(degrees: pd.Series, keep: list[str], names: dict[str, str], focus: str | None) -> str:
+    if focus is not None:
+        return f"Reported links of {plot_text(names[focus])}"
+    title = "Who meets, hosts, accuses, criticises or denies whom"
+    if len(keep) < len(degrees):
+        title += f" ({len(keep)} most connected actors)"
+    return title
+
+
+def network_chart(
+    ds: Dataset,
+    relations: Iterable[str] | None = None,
+    max_nodes: int = 40,
+    seed: int = 2025,
+    focus: str | None = None,
+    max_links: int = 150,
+) -> Chart:
+    """Who meets, hosts, accuses, criticises or denies whom (see the module's rules).
+
+    ``relations``: kinds of link to draw (default all, see :data:`RELATION_STYLE`);
+    ``max_nodes``: draw only that many actors, the most connected, and ``max_links``: at most
+    that many links, the most often reported (the alt text says when either trims the data);
+    ``seed``: fixes the layout; ``focus``: an ``actor_id`` whose own links only are drawn (its
+    ego network). Links differ in colour *and* line style; an actor's shape shows its kind.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> chart = network_chart(load_dataset(), focus="khalilzad")
+        >>> chart.alt_text.split(":")[0]
+        "Zalmay Khalilzad's reported links"
+    """
+    actors = ds.actors[["actor_id", "name", "kind"]].astype(object)
+    names = dict(zip(actors["actor_id"], actors["name"], strict=True))
+    if focus is not None and focus not in names:
+        raise KeyError(f"no actor {focus!r} in the data")
+    raw = _raw_relations(ds, relations)
+    links = raw.groupby(["source", "target", "kind"], sort=False).size()
+    links = links.rename("count").reset_index()
+    degrees, keep, among, drawn = _select(links, focus, max_nodes, max_links)
+    graph = _graph(drawn, actors[actors["actor_id"].isin(set(keep))])
+    alt = _alt_text(degrees, keep, among, drawn, names, focus)
+
+    with classroom_style():
+        fig, ax = new_figure(_FIG_W, _FIG_H)
+        fig.set_layout_engine("none")
+        ax.set_position(_AXES)
+        ax.set_xlim(0, _BOX_W)
+        ax.set_ylim(0, _BOX_H)
+        ax.set_axis_off()
+        ax.set_title(_title(degrees, keep, names, focus), loc="left")
+        if graph.number_of_nodes() == 0:
+            ax.text(_BOX_W / 2, _BOX_H / 2, plot_text(alt), ha="center", va="center")
+            return Chart(fig, alt)
+        pos = _layout(graph, seed)
+        _draw_edges(ax, graph, pos)
+        kinds_of_actors = _draw_nodes(ax, graph, pos, focus)
+        kinds_of_links = [k for k in RELATION_STYLE if k in set(drawn["kind"])]
+        _legends(ax, kinds_of_links, kinds_of_actors)
+    return Chart(fig, alt)

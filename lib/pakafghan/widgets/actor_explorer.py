@@ -1,0 +1,314 @@
+"""Explore the actors: filter by kind and country, pick one, and see who it is and what it does.
+
+The view shows the actor's profile (name, kind in plain words, country, the actor it belongs
+to, description, the source that introduces it), every event it takes part in and every claim
+it makes or that is made about it, each with its quote and source. Optionally, an image of its
+reported links (:func:`pakafghan.charts.network.network_chart` with ``focus``).
+
+Example:
+    >>> from pakafghan import load_dataset
+    >>> w = actor_explorer(load_dataset(), network=False)
+    >>> w.controls["kind"].value = "official"
+    >>> w.controls["actor"].value = "asim-iftikhar-ahmad"
+    >>> "Pakistan" in w.html.value and "ev-pakistan-un-concerns" in w.html.value
+    True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+import pandas as pd
+
+from pakafghan.charts.network import network_chart
+from pakafghan.load import Dataset, load_dataset
+from pakafghan.textsafe import html_text
+from pakafghan.views import claims_view, participations_view
+from pakafghan.widgets.base import LessonWidget, html_table
+
+#: Every kind of actor, in plain words (the codebook's ``kind`` values).
+KIND_WORDS = {
+    "state": "a state: a country, acting through its government",
+    "de_facto_authority": (
+        "a de facto authority: it governs in practice (“de facto” is Latin for “in fact”) "
+        "without wide formal recognition"
+    ),
+    "government_body": "a government body: a ministry, agency or other part of a government",
+    "official": "an official: a person holding an office, now or in the past",
+    "person": "a person: an individual who does not act in an office in this story",
+    "armed_group": "an armed group: a group, not a state, that uses armed force",
+    "opposition_movement": "an opposition movement: it opposes a government or authority",
+    "organisation": "an organisation: a think tank, university, charity or company",
+    "international_organisation": "an international organisation, or one of its bodies",
+    "media_outlet": "a media outlet: a publisher or author speaking in its own voice",
+    "collective": "a collective actor: a group of people described together, without names",
+    "observers": "observers: unnamed people whose views a source reports",
+}
+
+ALL = "all"
+NO_COUNTRY = "none"
+_MAX_ROWS = 100
+
+
+def kind_words(kind: str) -> str:
+    """A kind of actor in plain words.
+
+    Example:
+        >>> kind_words("collective")
+        'a collective actor: a group of people described together, without names'
+    """
+    return KIND_WORDS.get(kind, kind.replace("_", " "))
+
+
+def actors_table(ds: Dataset, detail: bool = False) -> pd.DataFrame:
+    """The actors, one row each, indexed by ``actor_id``, sorted by kind then name: name, kind,
+    country and the actor each belongs to (``detail``: also description and source).
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> actors_table(load_dataset()).loc["muttaqi", "belongs to"]
+        'Taliban'
+    """
+    actors = ds.actors.astype({"kind": object})
+    names = dict(zip(actors["actor_id"], actors["name"], strict=True))
+    table = pd.DataFrame(
+        {
+            "name": actors["name"].to_numpy(),
+            "kind": actors["kind"].str.replace("_", " ").to_numpy(),
+            "country": actors["country"].fillna("—").to_numpy(),
+            "belongs to": actors["parent_id"].map(names).fillna("—").to_numpy(),
+        },
+        index=pd.Index(actors["actor_id"].to_numpy(), name="actor_id"),
+    )
+    if detail:
+        publishers = dict(zip(ds.sources["source_id"], ds.sources["publisher"], strict=True))
+        table["description"] = actors["description"].to_numpy()
+        table["source"] = [f"{publishers.get(s, s)} ({s})" for s in actors["source_id"]]
+    rank = actors["kind"].map({k: i for i, k in enumerate(KIND_WORDS)}).fillna(len(KIND_WORDS))
+    keys = pd.DataFrame({"rank": rank.to_numpy(), "name": actors["name"].str.casefold()})
+    return table.iloc[keys.sort_values(["rank", "name"], kind="stable").index]
+
+
+def kinds_table(ds: Dataset) -> pd.DataFrame:
+    """How many actors of each kind there are, what the kind means, and up to three examples.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> kinds_table(load_dataset()).loc["de_facto_authority", "for example"]
+        'Taliban'
+    """
+    rows = []
+    for kind, group in ds.actors.groupby("kind", observed=True, sort=True):
+        names = sorted(group["name"], key=str.casefold)
+        rows.append(
+            {
+                "kind": str(kind),
+                "in plain words": kind_words(str(kind)),
+                "actors": len(names),
+                "for example": ", ".join(names[:3]),
+            }
+        )
+    return pd.DataFrame(rows).set_index("kind")
+
+
+def _country_labels(ds: Dataset) -> dict[str, str]:
+    """Country code → label, naming the state actor with that code where there is one."""
+    states = ds.actors[ds.actors["kind"] == "state"].dropna(subset=["country"])
+    state_names = dict(zip(states["country"], states["name"], strict=False))
+    codes = sorted(set(ds.actors["country"].dropna()))
+    return {c: f"{c} ({state_names[c]})" if c in state_names else c for c in codes}
+
+
+@dataclass(frozen=True)
+class _Views:
+    """The joined tables the explorer shows, computed once."""
+
+    actors: pd.DataFrame
+    sources: pd.DataFrame
+    countries: dict[str, str]
+    participations: pd.DataFrame
+    claims: pd.DataFrame
+
+
+def _views(ds: Dataset) -> _Views:
+    parts = participations_view(ds).sort_values(
+        ["date_earliest", "event_id", "participation_id"], kind="stable", na_position="last"
+    )
+    return _Views(
+        actors=ds.actors.astype({"kind": object}).set_index("actor_id", drop=False),
+        sources=ds.sources.set_index("source_id"),
+        countries=_country_labels(ds),
+        participations=parts.astype({"role": object, "status": object}),
+        claims=claims_view(ds).astype({"stance": object, "directness": object}),
+    )
+
+
+def matching_actors(views: _Views, kind: str, country: str) -> pd.DataFrame:
+    """The actors of a kind and country (``"all"`` for any; ``"none"``: no country), by name."""
+    actors = views.actors
+    keep = pd.Series(True, index=actors.index)
+    if kind != ALL:
+        keep &= actors["kind"] == kind
+    if country == NO_COUNTRY:
+        keep &= actors["country"].isna()
+    elif country != ALL:
+        keep &= (actors["country"] == country).fillna(False).astype(bool)
+    chosen = actors[keep]
+    order = sorted(zip(chosen["name"].str.casefold(), chosen.index, strict=True))
+    return chosen.loc[[actor_id for _, actor_id in order]]
+
+
+def _with_evidence(frame: pd.DataFrame) -> pd.DataFrame:
+    """Adds ``evidence`` (the quote, or else the note) and ``source`` (publisher and id)."""
+    quote = "“" + frame["quote"] + "”"
+    note = "Note: " + frame["note"]
+    source = frame["publisher"].fillna(frame["source_id"]) + " (" + frame["source_id"] + ")"
+    return frame.assign(evidence=quote.fillna(note).fillna(""), source=source)
+
+
+def _capped(frame: pd.DataFrame, columns: list[str], headers: list[str], empty: str) -> str:
+    more = ""
+    if len(frame) > _MAX_ROWS:
+        more = f"<p><em>Showing the first {_MAX_ROWS} of {len(frame):,}.</em></p>"
+        frame = frame.head(_MAX_ROWS)
+    return html_table(frame, columns, headers, empty=empty) + more
+
+
+def _profile(views: _Views, actor_id: str) -> str:
+    actor = views.actors.loc[actor_id]
+    names = views.actors["name"]
+    parent = actor["parent_id"]
+    belongs = f"{names[parent]} ({parent})" if pd.notna(parent) else "— (none recorded)"
+    members = views.actors[views.actors["parent_id"] == actor_id]
+    country = "— (none recorded: an international actor, or not known)"
+    if pd.notna(actor["country"]):
+        country = views.countries.get(actor["country"], actor["country"])
+    source_id = actor["source_id"]
+    source = views.sources.loc[source_id] if source_id in views.sources.index else None
+    introduced = html_text(source_id)
+    if source is not None:
+        introduced = (
+            f"{html_text(source['publisher'])}, “{html_text(source['title'])}”, "
+            f"{html_text(source['published_text'])} ({html_text(source_id)})"
+        )
+    rows = [
+        (
+            "Kind",
+            f"{html_text(kind_words(actor['kind']))} (<code>{html_text(actor['kind'])}</code>)",
+        ),
+        ("Country", html_text(country)),
+        ("Belongs to", html_text(belongs)),
+        ("Description", html_text(actor["description"])),
+        ("Introduced by", introduced),
+    ]
+    if len(members):
+        listed = ", ".join(sorted(members["name"], key=str.casefold))
+        rows.insert(3, ("Actors belonging to it", html_text(listed)))
+    cells = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    return (
+        f"<h3>{html_text(actor['name'])} <small>({html_text(actor_id)})</small></h3>"
+        f"<table>{cells}</table>"
+    )
+
+
+def _events(views: _Views, actor_id: str) -> str:
+    rows = _with_evidence(views.participations[views.participations["actor_id"] == actor_id])
+    rows = rows.assign(
+        role=rows["role"].str.replace("_", " "), date=rows["date_text"].fillna("no date given")
+    )
+    table = _capped(
+        rows,
+        ["role", "title", "event_id", "date", "status", "evidence", "source"],
+        ["Role", "Event", "Event id", "Date (as written)", "Status", "Quote or note", "Source"],
+        "It takes part in no event in this data.",
+    )
+    return f"<h4>Events it takes part in ({len(rows)})</h4>{table}"
+
+
+def _claims(views: _Views, actor_id: str) -> str:
+    claims = views.claims
+    made = _with_evidence(claims[claims["claimant_id"] == actor_id])
+    about = _with_evidence(claims[(claims["subject_actor_id"] == actor_id).fillna(False)])
+    columns = ["statement", "stance", "directness", "evidence", "source", "claim_id"]
+    headers = ["Proposition", "Stance", "How directly", "Quote or note", "Source", "Claim"]
+    made_table = _capped(made, columns, headers, "It makes no claim in this data.")
+    about_table = _capped(
+        about,
+        ["claimant", *columns],
+        ["Claimant", *headers],
+        "No claim in this data is mainly about it.",
+    )
+    return (
+        f"<h4>Claims it makes ({len(made)})</h4>{made_table}"
+        f"<h4>Claims about it ({len(about)})</h4>{about_table}"
+    )
+
+
+def render_actor(views: _Views, kind: str, country: str, actor: str | None) -> str:
+    """The explorer's HTML for the chosen filters and actor, every data value escaped."""
+    matching = matching_actors(views, kind, country)
+    if matching.empty:
+        kind_text = "any kind" if kind == ALL else f"the kind “{kind.replace('_', ' ')}”"
+        country_text = {ALL: "any country", NO_COUNTRY: "no country"}.get(
+            country, f"the country “{views.countries.get(country, country)}”"
+        )
+        return (
+            f"<p><em>No actor in this data has {html_text(kind_text)} and "
+            f"{html_text(country_text)}. Set one of the filters back to “all”.</em></p>"
+        )
+    if actor is None or actor not in matching.index:
+        return f"<p><em>Choose one of the {len(matching)} matching actors.</em></p>"
+    return _profile(views, actor) + _events(views, actor) + _claims(views, actor)
+
+
+def actor_explorer(
+    ds: Dataset | None = None, actor: str | None = None, network: bool = True
+) -> LessonWidget:
+    """Filters (kind, country), an actor picker whose choices follow the filters, and the view
+    of the chosen actor; with ``network``, an image of the actor's reported links.
+
+    ``actor``: the actor shown first (default: the first by name).
+    """
+    ds = ds if ds is not None else load_dataset()
+    views = _views(ds)
+    kinds = [k for k in KIND_WORDS if (views.actors["kind"] == k).any()]
+    kinds += sorted(set(views.actors["kind"]) - set(kinds))
+    kind_options = [("all kinds", ALL)] + [(k.replace("_", " "), k) for k in kinds]
+    country_options = [("all countries", ALL)] + [(v, k) for k, v in views.countries.items()]
+    if views.actors["country"].isna().any():
+        country_options.append(("no country (international or unknown)", NO_COUNTRY))
+    kind = widgets.Dropdown(options=kind_options, value=ALL, description="Kind")
+    country = widgets.Dropdown(options=country_options, value=ALL, description="Country")
+    picker = widgets.Dropdown(description="Actor")
+
+    def update_choices(change: object = None) -> None:
+        matching = matching_actors(views, kind.value, country.value)
+        current = picker.value
+        picker.options = list(zip(matching["name"], matching.index, strict=True))
+        if current in matching.index:
+            picker.value = current
+        elif len(matching):
+            picker.value = matching.index[0]
+
+    update_choices()
+    if actor is not None:
+        picker.value = actor
+    kind.observe(update_choices, names="value")
+    country.observe(update_choices, names="value")
+
+    images: dict[str, bytes] = {}
+
+    def image(kind: str, country: str, actor: str | None) -> bytes:
+        if actor is None:
+            return b""
+        if actor not in images:
+            images[actor] = network_chart(ds, focus=actor, max_nodes=25).png()
+        return images[actor]
+
+    return LessonWidget(
+        {"kind": kind, "country": country, "actor": picker},
+        render=lambda kind, country, actor: render_actor(views, kind, country, actor),
+        image=image if network else None,
+        title="Actor explorer",
+    )

@@ -1,0 +1,151 @@
+"""The actor explorer, driven by setting its controls and reading its HTML view."""
+
+from __future__ import annotations
+
+import pytest
+
+import pakafghan
+from pakafghan.load import Dataset
+from pakafghan.widgets.actor_explorer import (
+    KIND_WORDS,
+    actor_explorer,
+    actors_table,
+    kinds_table,
+)
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return pakafghan.load_dataset()
+
+
+@pytest.fixture
+def explorer(ds):
+    return actor_explorer(ds, network=False)
+
+
+def _ids(widget) -> list[str]:
+    return [value for _, value in widget.controls["actor"].options]
+
+
+def _names_sorted(frame) -> list[str]:
+    return [
+        aid for _, aid in sorted(zip(frame["name"].str.casefold(), frame["actor_id"], strict=True))
+    ]
+
+
+def test_starts_with_every_actor_sorted_by_name(ds, explorer):
+    assert _ids(explorer) == _names_sorted(ds.actors)
+    assert explorer.controls["actor"].value == _ids(explorer)[0]
+    assert explorer.controls["kind"].value == "all"
+    assert explorer.controls["country"].value == "all"
+
+
+def test_profile_events_and_claims_of_khalilzad(explorer):
+    explorer.controls["actor"].value = "khalilzad"
+    html = explorer.html.value
+    assert "<h3>Zalmay Khalilzad" in html
+    assert KIND_WORDS["person"].split(":")[0] in html
+    # the event he speaks at, its quote and its source, as the article tells it
+    assert "ev-khalilzad-criticism" in html
+    assert "Former U.S. envoy Zalmay Khalilzad has criticized" in html
+    assert "no date given" in html
+    # the claims he makes
+    assert "cl-008" in html and "cl-009" in html
+    assert "criticises" in html and "paraphrase" in html
+
+
+def test_parent_and_members_are_shown(explorer):
+    explorer.controls["actor"].value = "muttaqi"
+    assert "<th>Belongs to</th><td>Taliban (taliban)</td>" in explorer.html.value
+    assert "the Taliban’s foreign minister postponed" in explorer.html.value
+    explorer.controls["actor"].value = "pakistan"
+    html = explorer.html.value
+    assert "Actors belonging to it" in html and "Asim Iftikhar Ahmad" in html
+
+
+def test_claims_about_an_actor(explorer):
+    explorer.controls["actor"].value = "ttp"
+    html = explorer.html.value
+    assert "Claims about it" in html
+    assert "cl-019" in html and "denies" in html and "cl-020" in html
+
+
+def test_kind_filter_updates_the_choices_and_picks_a_matching_actor(ds, explorer):
+    explorer.controls["actor"].value = "khalilzad"
+    explorer.controls["kind"].value = "official"
+    officials = ds.actors[ds.actors["kind"] == "official"]
+    assert _ids(explorer) == _names_sorted(officials)
+    assert explorer.controls["actor"].value == _ids(explorer)[0]
+    assert explorer.html.value.startswith("<h3>")
+    assert "an official" in explorer.html.value
+
+
+def test_current_actor_is_kept_when_still_present(explorer):
+    explorer.controls["actor"].value = "muttaqi"
+    explorer.controls["kind"].value = "official"
+    explorer.controls["country"].value = "AFG"
+    assert explorer.controls["actor"].value == "muttaqi"
+    assert "muttaqi" in _ids(explorer) and "wang-yi" not in _ids(explorer)
+    assert "<h3>Amir Khan Muttaqi" in explorer.html.value
+
+
+def test_country_labels_name_the_state_and_international_actors_have_their_own_choice(explorer):
+    labels = dict((v, k) for k, v in explorer.controls["country"].options)
+    assert labels["PAK"] == "PAK (Pakistan)"
+    explorer.controls["country"].value = "none"
+    assert "un" in _ids(explorer) and "some-observers" in _ids(explorer)
+    assert "pakistan" not in _ids(explorer)
+
+
+def test_a_filter_that_leaves_no_actor_says_so(explorer):
+    explorer.controls["kind"].value = "de_facto_authority"
+    explorer.controls["country"].value = "CHN"
+    assert _ids(explorer) == []
+    assert explorer.controls["actor"].value is None
+    assert "No actor in this data has the kind “de facto authority”" in explorer.html.value
+    assert "CHN (China)" in explorer.html.value
+    explorer.controls["country"].value = "all"
+    assert explorer.controls["actor"].value == "taliban"
+    assert "<h3>Taliban" in explorer.html.value
+
+
+def test_a_hostile_name_is_shown_as_text(data_copy):
+    data_copy.replace("actors", "khalilzad,Zalmay Khalilzad,", f"khalilzad,{HOSTILE},")
+    w = actor_explorer(pakafghan.load_dataset(data_copy.path), actor="khalilzad", network=False)
+    html = w.html.value
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert (HOSTILE, "khalilzad") in w.controls["actor"].options
+
+
+def test_the_image_shows_the_actors_links(ds):
+    w = actor_explorer(ds, actor="khalilzad")
+    before = bytes(w.image.value)
+    assert before.startswith(b"\x89PNG")
+    w.controls["actor"].value = "taliban"
+    assert bytes(w.image.value) != before
+    assert repr(w) == "<Actor explorer widget: kind='all', country='all', actor='taliban'>"
+
+
+def test_actors_table_is_sorted_by_kind_then_name(ds):
+    table = actors_table(ds)
+    assert list(table.index[:1]) == ["afghanistan"]  # states first, by name
+    assert table.loc["muttaqi", "belongs to"] == "Taliban"
+    assert table.loc["un", "country"] == "—"
+    kinds = [k.replace(" ", "_") for k in table["kind"]]
+    order = list(KIND_WORDS)
+    assert kinds == sorted(kinds, key=order.index)
+    detail = actors_table(ds, detail=True)
+    assert detail.loc["taliban", "source"].endswith("(S59)")
+    assert len(detail) == len(ds.actors)
+
+
+def test_kinds_table_explains_every_kind_in_use(ds):
+    table = kinds_table(ds)
+    assert set(KIND_WORDS) == set(ds.actors["kind"].cat.categories)
+    assert table["actors"].sum() == len(ds.actors)
+    assert table.loc["de_facto_authority", "in plain words"].startswith("a de facto authority")
+    assert "Taliban" in table.loc["de_facto_authority", "for example"]

@@ -1,0 +1,172 @@
+"""Filter the timeline by actor, event type, dates and sources; see the chart and a table.
+
+The controls are ``actor`` (everyone who takes part in an event), ``event_type`` (the PLOVER
+types in the data), ``dates`` (a range slider over the dates in the data) and ``sources`` ("all
+sources" or "the article only"; all by default). The views are the timeline chart
+(:func:`pakafghan.charts.timeline.timeline_chart`) and a table of the matching events, with each
+date as the source wrote it next to its ISO range, its precision and where its year comes from.
+
+Example:
+    >>> w = timeline_filter()
+    >>> w.controls["sources"].value = "article"
+    >>> "Trilateral meeting" in w.html.value
+    True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ipywidgets as widgets
+import pandas as pd
+
+from pakafghan.charts.timeline import (
+    SOURCE_CHOICES,
+    describe_timeline,
+    filter_events,
+    timeline_chart,
+)
+from pakafghan.load import Dataset, load_dataset
+from pakafghan.textsafe import html_text
+from pakafghan.views import actor_names
+from pakafghan.widgets.base import LessonWidget, html_table
+
+ALL = "all"
+
+#: What the "date as written" column says when the source has no words for the date: the row
+#: may still be dated (from the source's context, explained in its note) or not at all.
+_NO_WORDS = {True: "(no date in the source)", False: "(no date in the source's words)"}
+
+_COLUMNS = ["date_text", "range", "date_precision", "year", "status", "title", "source"]
+_HEADERS = [
+    "Date as written",
+    "Earliest – latest",
+    "Precision",
+    "Year",
+    "Status",
+    "Event",
+    "Source",
+]
+
+
+def _day(value: pd.Timestamp) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+def _date_options(ds: Dataset) -> list[tuple[str, str]]:
+    dates = pd.concat([ds.events["date_earliest"], ds.events["date_latest"]]).dropna()
+    return [(_day(d), d.date().isoformat()) for d in sorted(set(dates))]
+
+
+def _actor_options(ds: Dataset) -> list[tuple[str, str]]:
+    names = actor_names(ds)
+    taking_part = sorted(set(ds.event_actors["actor_id"]), key=lambda a: (names[a], a))
+    return [("all actors", ALL), *((names[a], a) for a in taking_part)]
+
+
+def _type_options(ds: Dataset) -> list[tuple[str, str]]:
+    present = set(ds.events["event_type"].dropna().astype(str))
+    types = [t for t in ds.events["event_type"].cat.categories if t in present]
+    return [("all event types", ALL), *((t, t) for t in types)]
+
+
+def timeline_rows(events: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
+    """The table the widget shows: one row per event, in the order of ``events``, as text.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> from pakafghan.charts.timeline import filter_events
+        >>> ds = load_dataset()
+        >>> rows = timeline_rows(filter_events(ds, event_types="AGREE", sources="article"), ds)
+        >>> rows.loc[0, ["date_text", "range", "year"]].tolist()
+        ['August 20th', '2025-08-20', 'inferred from S43: TRT World (Anadolu Agency)']
+    """
+    publishers = dict(zip(ds.sources["source_id"], ds.sources["publisher"], strict=True))
+
+    def date_range(first: pd.Timestamp, last: pd.Timestamp) -> str:
+        if pd.isna(first):
+            return ""
+        if first == last:
+            return first.date().isoformat()
+        return f"{first.date().isoformat()} – {last.date().isoformat()}"
+
+    def year(basis: str, source: object) -> str:
+        if basis != "inferred":
+            return basis
+        return f"inferred from {source}: {publishers.get(source, 'unknown source')}"
+
+    return pd.DataFrame(
+        {
+            "event_id": events["event_id"],
+            "date_text": [
+                text if not pd.isna(text) else _NO_WORDS[pd.isna(first)]
+                for text, first in zip(events["date_text"], events["date_earliest"], strict=True)
+            ],
+            "range": [
+                date_range(a, b)
+                for a, b in zip(events["date_earliest"], events["date_latest"], strict=True)
+            ],
+            "date_precision": events["date_precision"].astype(str),
+            "year": [
+                year(b, s)
+                for b, s in zip(
+                    events["year_basis"].astype(str), events["year_source_id"], strict=True
+                )
+            ],
+            "status": events["status"].astype(str),
+            "title": events["title"],
+            "source": [f"{s}: {publishers.get(s, 'unknown source')}" for s in events["source_id"]],
+        }
+    ).reset_index(drop=True)
+
+
+def _filters(actor: str, event_type: str, dates: tuple[str, str], sources: str) -> dict:
+    start, end = dates
+    return {
+        "start": start or None,
+        "end": end or None,
+        "actors": None if actor == ALL else actor,
+        "event_types": None if event_type == ALL else event_type,
+        "sources": sources,
+    }
+
+
+def timeline_filter(ds: Dataset | None = None) -> LessonWidget:
+    """The timeline filter: actor, event type, date range and sources; a chart and a table.
+
+    Example:
+        >>> w = timeline_filter()
+        >>> w.controls["sources"].value
+        'all'
+    """
+    ds = ds if ds is not None else load_dataset()
+    dates = _date_options(ds) or [("no dated events", "")]
+    controls = {
+        "actor": widgets.Dropdown(options=_actor_options(ds), value=ALL, description="Actor"),
+        "event_type": widgets.Dropdown(
+            options=_type_options(ds), value=ALL, description="Event type"
+        ),
+        "dates": widgets.SelectionRangeSlider(
+            options=dates,
+            index=(0, len(dates) - 1),
+            description="Dates",
+            continuous_update=False,
+            layout=widgets.Layout(width="420px"),
+        ),
+        "sources": widgets.ToggleButtons(
+            options=[(label, key) for key, label in SOURCE_CHOICES.items()],
+            value=ALL,
+            description="Sources",
+        ),
+    }
+
+    def render(actor: str, event_type: str, dates: tuple[str, str], sources: str) -> str:
+        events = filter_events(ds, **_filters(actor, event_type, dates, sources))
+        caption = f"<p><em>Chart:</em> {html_text(describe_timeline(events, sources))}</p>"
+        return caption + html_table(timeline_rows(events, ds), _COLUMNS, _HEADERS)
+
+    @lru_cache(maxsize=32)  # going back to an earlier choice does not redraw
+    def image(actor: str, event_type: str, dates: tuple[str, str], sources: str) -> bytes:
+        return timeline_chart(ds, **_filters(actor, event_type, dates, sources)).png()
+
+    return LessonWidget(controls, render=render, image=image, title="Timeline filter")

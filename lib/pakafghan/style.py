@@ -57,6 +57,7 @@ STATUS_STYLE = {
         "label": "postponed",
     },
     "cancelled": {"color": OKABE_ITO["black"], "marker": "x", "filled": True, "label": "cancelled"},
+    "refused": {"color": OKABE_ITO["purple"], "marker": "s", "filled": True, "label": "refused"},
 }
 
 #: Claim stance: colour and a symbol, so the stance reads without colour too.

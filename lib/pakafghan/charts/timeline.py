@@ -43,12 +43,8 @@ AGGREGATE_ABOVE = 150
 #: The values of ``sources`` and how titles and alt texts name them.
 SOURCE_CHOICES = {"all": "all sources", "article": "the article only"}
 
-#: Statuses in the schema's order, with a look for the one STATUS_STYLE does not cover.
+#: Statuses in the schema's order.
 STATUS_ORDER = ["planned", "held", "postponed", "cancelled", "refused"]
-_STYLE = {
-    **STATUS_STYLE,
-    "refused": {"color": OKABE_ITO["purple"], "marker": "s", "filled": True, "label": "refused"},
-}
 #: Hatching for bars and counted areas, so status does not rest on colour alone.
 _HATCH = {"planned": "//", "held": "", "postponed": "xx", "cancelled": "..", "refused": "\\\\"}
 
@@ -188,7 +184,7 @@ def describe_timeline(events: pd.DataFrame, sources: str = "all") -> str:
 
 def _marker_style(status: str) -> dict:
     """Filled (with a white rim, to stand out on a bar) or hollow, in the status's colour."""
-    style = _STYLE[status]
+    style = STATUS_STYLE[status]
     color = style["color"]
     return {
         "linestyle": "none",
@@ -203,7 +199,7 @@ def _marker_style(status: str) -> dict:
 def _legend_handles(statuses: list[str], loose: bool, inferred: bool) -> list:
     handles: list = []
     for status in statuses:
-        style = _STYLE[status]
+        style = STATUS_STYLE[status]
         handles.append(Line2D([], [], label=style["label"], **_marker_style(status)))
     handles.append(Patch(facecolor=OKABE_ITO["grey"], alpha=0.8, label="bar: a range of days"))
     if loose:
@@ -246,7 +242,7 @@ def _date_axis(ax: Axes) -> None:
 
 
 def _draw_event(ax: Axes, y: int, event) -> None:
-    style = _STYLE[event.status]
+    style = STATUS_STYLE[event.status]
     color, filled = style["color"], style["filled"]
     first = mdates.date2num(event.date_earliest) - 0.4
     after = mdates.date2num(event.date_latest) + 0.4
@@ -352,7 +348,7 @@ def _draw_counts(dated: pd.DataFrame, title: str) -> Figure:
     edges = mdates.date2num(pd.DatetimeIndex(starts)) - 0.5
     bottom = np.zeros(len(every))
     for status in [s for s in STATUS_ORDER if s in counts.columns]:
-        style = _STYLE[status]
+        style = STATUS_STYLE[status]
         top = bottom + counts[status].to_numpy()
         ax.stairs(
             top,

@@ -1,0 +1,378 @@
+"""A scratch copy of the data for learners to edit, and helpers to add, change and remove rows.
+
+:func:`scratch_copy` copies the data package into ``<project>/scratch/<name>`` (or
+``$PAKAFGHAN_SCRATCH/<name>``), never inside ``data/``. With ``start="article"`` the copy keeps the
+reference tables (sources, places, actors, propositions) but only the article's events,
+participations and claims, so a class can code another report itself and compare. Calling it
+again returns the same folder and keeps the learner's edits, unless ``fresh=True``.
+
+:func:`add_row`, :func:`update_row` and :func:`remove_row` edit one table of such a copy from a
+dict, writing proper CSV in the file's column order. They only ever write into folders made by
+:func:`scratch_copy`. They do not judge the values: :func:`pakafghan.validate` does that. What they
+return says what the table now holds, the same however often a cell runs.
+
+:func:`compare_coding` lists a learner's records citing one source next to the project's.
+
+Example:
+    >>> import os, shutil, tempfile
+    >>> os.environ["PAKAFGHAN_SCRATCH"] = tempfile.mkdtemp()
+    >>> folder = scratch_copy("doctest")
+    >>> notes = {"source_id": "class-notes", "publisher": "Our class", "title": "Class notes",
+    ...     "published_text": "n.d.", "kind": "analysis", "reliability": "unverified"}
+    >>> change = add_row(folder, "sources", notes)
+    >>> change.ok, str(change).startswith("✓ class-notes is in sources.csv, line ")
+    (True, True)
+    >>> read_rows(folder, "sources").set_index("source_id").loc["class-notes", "publisher"]
+    'Our class'
+    >>> remove_row(folder, "sources", "class-notes")
+    ✓ class-notes is not in sources.csv.
+    >>> shutil.rmtree(os.environ.pop("PAKAFGHAN_SCRATCH"))
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from pakafghan.article import TABLE_LABELS, record_describers
+from pakafghan.datadir import BUNDLED_DATA_DIR, resolve_data_dir
+from pakafghan.load import load_dataset
+from pakafghan.rules import EVIDENCE_TABLES
+from pakafghan.schema import read_package
+from pakafghan.select import PRIMARY, select
+from pakafghan.textsafe import html_text
+
+#: Environment variable naming the folder that holds scratch copies.
+ENV_VAR = "PAKAFGHAN_SCRATCH"
+
+#: The project's top folder: the parent of the bundled data folder.
+PROJECT_ROOT = BUNDLED_DATA_DIR.parent
+
+#: A file in every scratch copy: the helpers write only into folders that have it.
+MARKER = ".pakafghan-scratch"
+
+#: How a copy starts: the article's records only, or everything.
+STARTS = ("article", "all")
+
+#: Tables that ``start="article"`` trims: the evidence tables, and propositions about events that
+#: the copy no longer holds.
+_TRIMMED = (*EVIDENCE_TABLES, "propositions")
+
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,59}")
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """What a table holds after an edit (``ok``), or why nothing was written (not ``ok``)."""
+
+    ok: bool
+    message: str
+
+    def __repr__(self) -> str:
+        return f"{'✓' if self.ok else '✗'} {self.message}"
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def _repr_html_(self) -> str:
+        colour = "#0072B2" if self.ok else "#D55E00"
+        mark = "✓" if self.ok else "✗ Nothing written:"
+        return (
+            f'<div style="border-left:4px solid {colour};padding:4px 8px">'
+            f"<strong>{mark}</strong> {html_text(self.message)}</div>"
+        )
+
+
+def scratch_root() -> Path:
+    """The folder holding scratch copies: ``$PAKAFGHAN_SCRATCH``, else ``<project>/scratch``.
+
+    Example:
+        >>> scratch_root() == PROJECT_ROOT / "scratch" or ENV_VAR in os.environ
+        True
+    """
+    from_env = os.environ.get(ENV_VAR, "")
+    return Path(from_env).expanduser().resolve() if from_env else PROJECT_ROOT / "scratch"
+
+
+def display_path(folder: str | Path) -> str:
+    """A folder's path as a lesson may show it: relative to the project or to the scratch root.
+
+    Example:
+        >>> display_path(PROJECT_ROOT / "scratch" / "my-data")
+        'scratch/my-data'
+    """
+    path = Path(folder).resolve()
+    if path.is_relative_to(PROJECT_ROOT):
+        return path.relative_to(PROJECT_ROOT).as_posix()
+    if path.is_relative_to(scratch_root()):
+        return f"${ENV_VAR}/{path.relative_to(scratch_root()).as_posix()}"
+    return path.as_posix()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def _read(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header, rows and each row's first physical line (the header is line 1)."""
+    text = path.read_text(encoding="utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, [])
+    rows, lines = [], []
+    previous = reader.line_num
+    for row in reader:
+        if row:
+            rows.append(row)
+            lines.append(previous + 1)
+        previous = reader.line_num
+    return header, rows, lines
+
+
+def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\n").writerows([header, *rows])
+    path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+
+
+def _trim_to_article(folder: Path) -> None:
+    package = read_package(folder)
+    tables = {t.name: _read(folder / t.path)[:2] for t in package.tables}
+    header, rows = tables["sources"]
+    sid, copy_of = header.index("source_id"), header.index("copy_of")
+    article = {r[sid] for r in rows if r[sid] == PRIMARY or r[copy_of] == PRIMARY}
+    for name in EVIDENCE_TABLES:
+        header, rows = tables[name]
+        col = header.index("source_id")
+        tables[name] = (header, [r for r in rows if r[col] in article])
+    changed = True
+    while changed:  # drop rows that point at rows the copy no longer holds
+        changed = False
+        for name in _TRIMMED:
+            header, rows = tables[name]
+            for fk in package.table(name).foreign_keys:
+                ref_header, ref_rows = tables[fk.ref_table]
+                known = {r[ref_header.index(fk.ref_fields[0])] for r in ref_rows}
+                col = header.index(fk.fields[0])
+                kept = [r for r in rows if r[col] == "" or r[col] in known]
+                changed |= len(kept) != len(rows)
+                rows = kept
+            tables[name] = (header, rows)
+    for name in _TRIMMED:
+        _write(folder / package.table(name).path, *tables[name])
+
+
+def scratch_copy(
+    name: str = "my-data",
+    fresh: bool = False,
+    start: str = "article",
+    data_dir: str | Path | None = None,
+) -> Path:
+    """Copy the data into ``scratch_root() / name`` and return that folder.
+
+    ``start="article"``: reference tables whole, events/participations/claims of the article only
+    (propositions about events the copy lacks are left out too); ``start="all"``: everything. If
+    the copy exists it is returned as it is (your edits are kept); ``fresh=True`` makes it anew.
+    ``data_dir``: the data to copy (default: the data the library loads).
+
+    Example:
+        >>> scratch_copy("no/such", fresh=True)
+        Traceback (most recent call last):
+        ...
+        ValueError: a scratch copy's name uses letters, digits, '-' and '_' only, not 'no/such'
+    """
+    if not _NAME.fullmatch(name):
+        raise ValueError(
+            f"a scratch copy's name uses letters, digits, '-' and '_' only, not {name!r}"
+        )
+    if start not in STARTS:
+        raise ValueError(f"start must be one of {', '.join(STARTS)}, not {start!r}")
+    source = resolve_data_dir(data_dir)
+    target = scratch_root() / name
+    for protected in {BUNDLED_DATA_DIR, source}:
+        if _inside(target, protected) or _inside(protected, target):
+            raise ValueError(
+                f"a scratch copy cannot be made at {target}: it would overlap the data folder "
+                f"{protected}; set {ENV_VAR} to another folder"
+            )
+    if target.exists():
+        if not (target / MARKER).is_file():
+            raise FileExistsError(f"{target} exists and is not a scratch copy; choose another name")
+        if not fresh:
+            return target
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=target.parent))
+    try:
+        copy = work / name
+        shutil.copytree(
+            source, copy, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+        )
+        if start == "article":
+            _trim_to_article(copy)
+        (copy / MARKER).write_text(
+            f"A scratch copy of the pakafghan data (start={start}), made by "
+            "pakafghan.scratch.scratch_copy. Edit it freely: the bundled data/ is never changed.\n",
+            encoding="utf-8",
+        )
+        copy.rename(target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target
+
+
+def _table_file(folder: str | Path, table: str) -> tuple[Path, str] | RowChange:
+    """The table's CSV file and key column, or why the helpers will not write there."""
+    path = Path(folder).resolve()
+    if _inside(path, BUNDLED_DATA_DIR) or not (path / MARKER).is_file():
+        raise ValueError(
+            f"{display_path(path)} is not a scratch copy; the helpers only edit folders made "
+            "by scratch_copy(), never the project's data/"
+        )
+    package = read_package(path)
+    if table not in package.table_names:
+        return RowChange(False, f"no table {table!r}; use one of {', '.join(package.table_names)}")
+    t = package.table(table)
+    return path / t.path, t.primary_key[0]
+
+
+def _cell(value: object) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def _unknown(header: list[str], row: Mapping[str, object], file: str) -> RowChange | None:
+    unknown = sorted(set(row) - set(header))
+    if unknown:
+        return RowChange(
+            False,
+            f"{file} has no column {', '.join(map(repr, unknown))}; "
+            f"its columns are {', '.join(header)}",
+        )
+    return None
+
+
+def add_row(folder: str | Path, table: str, row: Mapping[str, object]) -> RowChange:
+    """Append ``row`` (column name → value) to ``table`` of a scratch copy.
+
+    Missing columns are left empty; values are written as text (``None`` as an empty cell). A
+    row whose key is already there with the same values is not added twice; with other values,
+    nothing is written (use :func:`update_row`).
+    """
+    found = _table_file(folder, table)
+    if isinstance(found, RowChange):
+        return found
+    path, key = found
+    header, rows, lines = _read(path)
+    problem = _unknown(header, row, path.name)
+    if problem is not None:
+        return problem
+    new = [_cell(row.get(col)) for col in header]
+    ident = new[header.index(key)]
+    if not ident:
+        return RowChange(False, f"the row needs its key, {key!r}")
+    for old, line in zip(rows, lines, strict=True):
+        if old[header.index(key)] == ident:
+            if old == new:
+                return RowChange(True, f"{ident} is in {path.name}, line {line}.")
+            return RowChange(
+                False,
+                f"{path.name} already has a row {ident} (line {line}) with other values. "
+                "Change it with update_row(), or remove it with remove_row() first.",
+            )
+    _write(path, header, [*rows, new])
+    return RowChange(True, f"{ident} is in {path.name}, line {_read(path)[2][-1]}.")
+
+
+def update_row(
+    folder: str | Path, table: str, key: str, changes: Mapping[str, object]
+) -> RowChange:
+    """Set some columns of the row whose key is ``key`` in ``table`` of a scratch copy."""
+    found = _table_file(folder, table)
+    if isinstance(found, RowChange):
+        return found
+    path, key_col = found
+    header, rows, _ = _read(path)
+    problem = _unknown(header, changes, path.name)
+    if problem is not None:
+        return problem
+    if _cell(changes.get(key_col, key)) != key:
+        return RowChange(False, f"to change {key_col}, remove the row and add it again")
+    col = header.index(key_col)
+    if key not in {r[col] for r in rows}:
+        return RowChange(False, f"{path.name} has no row {key!r}; add it with add_row()")
+    for r in rows:
+        if r[col] == key:
+            for name, value in changes.items():
+                r[header.index(name)] = _cell(value)
+    _write(path, header, rows)
+    line = _read(path)[2][[r[col] for r in rows].index(key)]
+    said = ", ".join(f"{name} = {_cell(value)!r}" for name, value in changes.items())
+    return RowChange(True, f"{key} is in {path.name}, line {line}, with {said}.")
+
+
+def remove_row(folder: str | Path, table: str, key: str) -> RowChange:
+    """Remove every row whose key is ``key`` from ``table`` of a scratch copy."""
+    found = _table_file(folder, table)
+    if isinstance(found, RowChange):
+        return found
+    path, key_col = found
+    header, rows, _ = _read(path)
+    col = header.index(key_col)
+    kept = [r for r in rows if r[col] != key]
+    if len(kept) != len(rows):
+        _write(path, header, kept)
+    return RowChange(True, f"{key} is not in {path.name}.")
+
+
+def read_rows(folder: str | Path, table: str) -> pd.DataFrame:
+    """A table of any data folder as text, exactly as its CSV holds it (not validated).
+
+    Use it to look at rows while the folder is not valid yet (the loaders refuse invalid data).
+
+    Example:
+        >>> read_rows(BUNDLED_DATA_DIR, "places").loc[0, "latitude"]
+        '33.69'
+    """
+    path = Path(folder) / read_package(folder).table(table).path
+    header, rows, _ = _read(path)
+    return pd.DataFrame(rows, columns=header, dtype="string")
+
+
+def compare_coding(
+    folder: str | Path, source_id: str, data_dir: str | Path | None = None
+) -> pd.DataFrame:
+    """Your records citing ``source_id`` (in ``folder``) next to the project's (in ``data_dir``).
+
+    One row per event, participation or claim: ``table``, ``coded_by`` ('you' or 'project'),
+    ``id``, ``says`` (the record in words) and ``evidence`` (its quote, or else its note); by
+    table, yours first. Both folders must be valid (they are loaded with ``load_dataset``).
+
+    Example:
+        >>> rows = compare_coding(BUNDLED_DATA_DIR, "article")
+        >>> rows["coded_by"].unique().tolist()
+        ['you', 'project']
+    """
+    rows = []
+    for rank, (who, where) in enumerate((("you", folder), ("project", data_dir))):
+        ds = load_dataset(where)
+        describe = record_describers(ds)
+        chosen = select(ds, sources=[source_id])
+        for order, (table, label) in enumerate(TABLE_LABELS.items()):
+            frame = chosen.tables[table]
+            for _, row in frame.iterrows():
+                evidence = row["quote"] if pd.notna(row["quote"]) else row["note"]
+                said = describe[table](row)
+                rows.append((order, rank, label, who, row[frame.columns[0]], said, evidence))
+    columns = ["order", "rank", "table", "coded_by", "id", "says", "evidence"]
+    frame = pd.DataFrame(rows, columns=columns).sort_values(["order", "rank", "id"])
+    return frame.drop(columns=["order", "rank"]).reset_index(drop=True)

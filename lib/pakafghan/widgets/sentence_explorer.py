@@ -1,0 +1,80 @@
+"""From a sentence to a row: pick a sentence of the article and see the records it became.
+
+The view shows the sentence with its quoted passages highlighted, then a table of every event,
+participation and claim whose quote lies in it.
+
+Example:
+    >>> w = sentence_explorer()
+    >>> w.controls["sentence"].value = 12
+    >>> "cl-019" in w.html.value
+    True
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from pakafghan.article import TABLE_LABELS, records_for_sentence, sentence_html, sentences
+from pakafghan.load import Dataset, load_dataset
+from pakafghan.textsafe import html_text
+from pakafghan.widgets.base import LessonWidget, html_table
+
+#: Characters of a sentence shown in the dropdown.
+OPTION_CHARS = 60
+
+
+def _option(number: int, text: str) -> str:
+    short = text if len(text) <= OPTION_CHARS else text[: OPTION_CHARS - 1].rstrip() + "…"
+    return f"{number}. {short}"
+
+
+def render_sentence(ds: Dataset, sentence: int) -> str:
+    """The view for one sentence: the sentence, a count by table, and the records' table.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> html = render_sentence(load_dataset(), 1)
+        >>> "became" in html and "ev-meeting-announced" in html
+        True
+    """
+    records = records_for_sentence(ds, sentence)
+    counts = records["table"].value_counts()
+    parts = [
+        f"{counts.get(label, 0)} {label}{'' if counts.get(label, 0) == 1 else 's'}"
+        for label in TABLE_LABELS.values()
+    ]
+    n = len(records)
+    summary = (
+        f"<p>This sentence became <strong>{n} record{'' if n == 1 else 's'}</strong>: "
+        f"{html_text(', '.join(parts))}. Each record's quote is the evidence for it.</p>"
+    )
+    table = html_table(
+        records,
+        ["table", "id", "says", "quote"],
+        ["table", "id", "what the record says", "quote (exact words)"],
+        empty="No record quotes this sentence.",
+    )
+    return sentence_html(ds, sentence) + summary + table
+
+
+def sentence_explorer(ds: Dataset | None = None) -> LessonWidget:
+    """A dropdown over the article's sentences; the view shows the records each one became.
+
+    Example:
+        >>> w = sentence_explorer()
+        >>> w
+        <Sentence explorer widget: sentence=1>
+    """
+    ds = ds if ds is not None else load_dataset()
+    options = [(_option(s.number, s.text), s.number) for s in sentences(ds)]
+    control = widgets.Dropdown(
+        options=options,
+        value=1,
+        description="Sentence",
+        layout=widgets.Layout(width="42em"),
+    )
+    return LessonWidget(
+        {"sentence": control},
+        render=lambda sentence: render_sentence(ds, sentence),
+        title="Sentence explorer",
+    )

@@ -1,5 +1,6 @@
 """Chart functions: each takes a :class:`~pakafghan.load.Dataset` and returns a
 :class:`~pakafghan.style.Chart` (the figure and its text alternative).
 
-One module per chart: ``timeline``, ``network``, ``stance``, ``locator_map``, ``publication``.
+One module per chart: ``coverage``, ``network``, ``stance``, ``locator_map``, ``timeline``,
+``publication``.
 """

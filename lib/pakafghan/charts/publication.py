@@ -1,0 +1,360 @@
+"""When each source was published, against the dates of the events it reports on.
+
+One row per source that reports on a thread of the story (an event of the thread, a
+participation in one, or a claim about one), earliest published first. A source published on a
+known day is a filled diamond; one published within a range of days (``published_earliest`` to
+``published_latest``) is a line with a hollow diamond at its middle; one known only to be "not
+before" or "not after" a day is a triangle pointing the open way. Sources with no publication
+date cannot be placed: they are listed under the chart.
+
+Behind the rows, shaded vertical bands mark the events the article reports on this thread, and
+what other reports say became of them (events that follow one of the article's events, with
+another status than ``planned``). Each band has the status's colour *and* hatching
+(``pakafghan.style.STATUS_STYLE``), a number at its top and a legend entry, so a reader sees
+whether a source was written before an event (a forecast or an announcement) or after it.
+
+Example:
+    >>> from pakafghan import load_dataset
+    >>> chart = publication_chart(load_dataset())
+    >>> chart.alt_text.startswith("Publication dates of")
+    True
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from pakafghan.load import Dataset
+from pakafghan.select import PRIMARY, original_of
+from pakafghan.style import FONT, OKABE_ITO, STATUS_STYLE, Chart, classroom_style, new_figure
+from pakafghan.textsafe import plot_text
+
+#: Hatching of the bands by status, so the status does not rest on colour alone.
+BAND_HATCH = {"planned": "//", "held": "", "postponed": "xx", "cancelled": "..", "refused": "\\\\"}
+
+#: Where a source's publication falls against an event's dates.
+TIMING = ("before", "around", "after")
+
+_LABEL_WIDTH = 46
+_INK = OKABE_ITO["black"]
+
+
+def _day(value: pd.Timestamp) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+def day_range(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """A range of days in words, shortest form.
+
+    Example:
+        >>> day_range(pd.Timestamp("2025-08-25"), pd.Timestamp("2025-08-26"))
+        '25–26 Aug 2025'
+        >>> day_range(pd.Timestamp("2025-09-29"), pd.Timestamp("2025-10-01"))
+        '29 Sep – 1 Oct 2025'
+    """
+    if first == last:
+        return _day(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{_day(last)}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b} – {_day(last)}"
+    return f"{_day(first)} – {_day(last)}"
+
+
+def _thread_events(ds: Dataset, thread: str | None) -> pd.DataFrame:
+    events = ds.events
+    if thread is None:
+        return events
+    if thread not in set(events["thread"].cat.categories):
+        raise ValueError(
+            f"no thread {thread!r}; threads: {', '.join(events['thread'].cat.categories)}"
+        )
+    return events[events["thread"] == thread]
+
+
+def publication_rows(ds: Dataset, thread: str | None = "islamabad_meeting") -> pd.DataFrame:
+    """The sources that report on ``thread`` (``None``: on anything), as rows of ``sources``,
+    earliest published first (by ``published_earliest``, else ``published_latest``), undated
+    last.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> rows = publication_rows(load_dataset())
+        >>> {"article", "S10", "S11"} <= set(rows["source_id"])
+        True
+    """
+    events = _thread_events(ds, thread)
+    ids = set(events["event_id"])
+    cited = set(events["source_id"])
+    cited |= set(ds.event_actors.loc[ds.event_actors["event_id"].isin(ids), "source_id"])
+    about = ds.propositions.loc[ds.propositions["event_id"].isin(ids), "proposition_id"]
+    claims = ds.claims if thread is None else ds.claims[ds.claims["proposition_id"].isin(about)]
+    cited |= set(claims["source_id"])
+    rows = ds.sources[ds.sources["source_id"].isin(cited)].copy()
+    rows["first"] = rows["published_earliest"].fillna(rows["published_latest"])
+    rows = rows.sort_values(
+        ["first", "published_latest", "source_id"], kind="stable", na_position="last"
+    )
+    return rows.drop(columns="first").reset_index(drop=True)
+
+
+def event_bands(ds: Dataset, thread: str | None = "islamabad_meeting") -> pd.DataFrame:
+    """The events drawn as bands: the article's dated events on ``thread``, and the dated events
+    that follow one of them (``related_event_id``) with a status other than ``planned``.
+    Rows of ``events``, by date then ``event_id``.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> bands = event_bands(load_dataset())
+        >>> bands.loc[bands["source_id"] == "S10", ["status", "date_text"]].values.tolist()
+        [['held', '29-30 Sep 2025']]
+    """
+    events = _thread_events(ds, thread)
+    originals = events["source_id"].map(original_of(ds))
+    article = events[originals == PRIMARY]
+    follows = events["related_event_id"].isin(set(article["event_id"])) & (
+        events["status"] != "planned"
+    )
+    chosen = events[((originals == PRIMARY) | follows) & events["date_earliest"].notna()]
+    return chosen.sort_values(["date_earliest", "event_id"], kind="stable").reset_index(drop=True)
+
+
+def relative_timing(
+    earliest: pd.Timestamp, latest: pd.Timestamp, start: pd.Timestamp, end: pd.Timestamp
+) -> str:
+    """Where a publication range falls against an event's days: "before" (its last possible
+    day is before the event's first), "after" (its first possible day is after the event's
+    last), or "around" (it may fall on or between them, or the data cannot tell).
+
+    Example:
+        >>> t = pd.Timestamp
+        >>> relative_timing(t("2025-08-22"), t("2025-08-24"), t("2025-08-25"), t("2025-08-26"))
+        'before'
+        >>> relative_timing(t("2025-09-29"), t("2025-09-29"), t("2025-09-29"), t("2025-09-30"))
+        'around'
+    """
+    if pd.notna(latest) and latest < start:
+        return "before"
+    if pd.notna(earliest) and earliest > end:
+        return "after"
+    return "around"
+
+
+def _band_label(number: int, band) -> str:
+    title = band.title if len(band.title) <= 48 else band.title[:47].rstrip() + "…"
+    dates = day_range(band.date_earliest, band.date_latest)
+    return plot_text(f"{number}. {band.status} {dates}: {title} [{band.source_id}]")
+
+
+def _counts(rows: pd.DataFrame, band) -> str:
+    timing = [
+        relative_timing(a, b, band.date_earliest, band.date_latest)
+        for a, b in zip(rows["published_earliest"], rows["published_latest"], strict=True)
+    ]
+    return ", ".join(f"{timing.count(t)} {t}" for t in TIMING)
+
+
+def describe_publication(
+    rows: pd.DataFrame, bands: pd.DataFrame, thread: str | None = "islamabad_meeting"
+) -> str:
+    """The text alternative of the chart of ``rows`` (:func:`publication_rows`) and ``bands``
+    (:func:`event_bands`).
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> ds = load_dataset()
+        >>> text = describe_publication(publication_rows(ds), event_bands(ds))
+        >>> "The article (c. 22-24 Aug 2025) was published before" in text
+        True
+    """
+    dated = rows[rows["published_earliest"].notna() | rows["published_latest"].notna()]
+    undated = rows.drop(dated.index)
+    about = "anything" if thread is None else f"the {thread} thread"
+    text = f"Publication dates of {len(dated)} sources that report on {about}, earliest first"
+    parts = [
+        f"{n}. {b.status} {day_range(b.date_earliest, b.date_latest)} [{b.source_id}]: "
+        f"sources published before, around, after it: {_counts(dated, b)}"
+        for n, b in enumerate(bands.itertuples(index=False), start=1)
+    ]
+    if parts:
+        text += f", against {len(bands)} events shaded as bands: " + "; ".join(parts) + "."
+    else:
+        text += "; none of the article's events on it is dated, so no band is drawn."
+    article = dated[dated["source_id"] == PRIMARY]
+    own = bands[bands["source_id"] == PRIMARY]
+    if not article.empty and not own.empty:
+        a = article.iloc[0]
+        said = []
+        for b in own.itertuples(index=False):
+            when = relative_timing(
+                a["published_earliest"], a["published_latest"], b.date_earliest, b.date_latest
+            )
+            said.append(
+                f"{when} the {b.status} {day_range(b.date_earliest, b.date_latest)} it reports"
+            )
+        text += f" The article ({a['published_text']}) was published {'; '.join(said)}."
+    if not undated.empty:
+        text += f" Undated, not drawn: {', '.join(undated['source_id'])}."
+    return text
+
+
+def _row_label(row) -> str:
+    text = f"{row.source_id} · {row.publisher}"
+    text = text if len(text) <= _LABEL_WIDTH else text[: _LABEL_WIDTH - 1].rstrip() + "…"
+    return plot_text(f"{text} · {row.published_text}")
+
+
+def _draw_source(ax, y: int, row) -> str:
+    """Draw one source's publication mark; return its kind (for the legend)."""
+    first, last = row.published_earliest, row.published_latest
+    if pd.notna(first) and pd.notna(last) and first == last:
+        (mark,) = ax.plot([first], [y], linestyle="none", marker="D", markersize=9, color=_INK)
+        kind = "day"
+    elif pd.notna(first) and pd.notna(last):
+        mid = first + (last - first) / 2
+        ax.plot([first, last], [y, y], color=_INK, linewidth=2, solid_capstyle="butt")
+        ax.plot([first, last], [y, y], linestyle="none", marker="|", markersize=10, color=_INK)
+        (mark,) = ax.plot(
+            [mid], [y], linestyle="none", marker="D", markersize=9, color=_INK, mfc="white"
+        )
+        kind = "range"
+    else:
+        day, marker = (first, ">") if pd.notna(first) else (last, "<")
+        (mark,) = ax.plot([day], [y], linestyle="none", marker=marker, markersize=10, color=_INK)
+        kind = "open"
+    mark.set_gid(f"pub:{row.source_id}")
+    return kind
+
+
+def _draw_bands(ax, bands: pd.DataFrame) -> list:
+    """Draw the bands and their numbers (stacked when bands start on the same day); return
+    their legend handles."""
+    handles = []
+    starts: dict[pd.Timestamp, int] = {}
+    for number, band in enumerate(bands.itertuples(index=False), start=1):
+        style = STATUS_STYLE[band.status]
+        left = mdates.date2num(band.date_earliest) - 0.5
+        right = mdates.date2num(band.date_latest) + 0.5
+        patch = ax.axvspan(
+            left,
+            right,
+            facecolor=style["color"],
+            alpha=0.22,
+            edgecolor=style["color"],
+            hatch=BAND_HATCH.get(band.status) or None,
+            zorder=0,
+        )
+        patch.set_gid(f"band:{band.event_id}")
+        level = starts.get(band.date_earliest, 0)
+        starts[band.date_earliest] = level + 1
+        ax.annotate(
+            str(number),
+            ((left + right) / 2, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, 4 + 14 * level),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=FONT["small"],
+            fontweight="bold",
+            color=style["color"],
+            annotation_clip=False,
+        )
+        handles.append(
+            Patch(
+                facecolor=style["color"],
+                alpha=0.4,
+                edgecolor=style["color"],
+                hatch=BAND_HATCH.get(band.status) or None,
+                label=_band_label(number, band),
+            )
+        )
+    return handles
+
+
+_MARK_LEGEND = {
+    "day": {"marker": "D", "label": "published on this day"},
+    "range": {"marker": "D", "mfc": "white", "label": "published within this range"},
+    "open": {"marker": ">", "label": "published not before (▶) / not after (◀)"},
+}
+
+
+def _legend_handles(kinds: list[str], bands: list, undated: pd.DataFrame) -> list:
+    """The marks drawn, the bands, and the sources that could not be drawn."""
+    handles: list = [
+        Line2D([], [], linestyle="none", color=_INK, markersize=9, **_MARK_LEGEND[k])
+        for k in _MARK_LEGEND
+        if k in kinds
+    ]
+    handles += bands
+    if not undated.empty:
+        listing = ", ".join(
+            f"{s} ({p})" for s, p in zip(undated["source_id"], undated["publisher"], strict=True)
+        )
+        wrapped = textwrap.fill(f"No publication date, not drawn: {listing}", width=100)
+        handles.append(Line2D([], [], linestyle="none", label=plot_text(wrapped)))
+    return handles
+
+
+def _frame(ax, dated: pd.DataFrame, bands: pd.DataFrame, originals: dict[str, str]) -> None:
+    """Row labels (bold for the article and its copies), date axis and limits, grid."""
+    ax.set_yticks(range(len(dated)), labels=[_row_label(r) for r in dated.itertuples()])
+    for label, source_id in zip(ax.get_yticklabels(), dated["source_id"], strict=True):
+        if originals.get(source_id) == PRIMARY:
+            label.set_fontweight("bold")
+    ax.set_ylim(len(dated) - 0.5, -0.5)
+    days = pd.concat(
+        [
+            dated["published_earliest"],
+            dated["published_latest"],
+            bands["date_earliest"],
+            bands["date_latest"],
+        ]
+    ).dropna()
+    if not days.empty:
+        ax.set_xlim(mdates.date2num(days.min()) - 3, mdates.date2num(days.max()) + 3)
+    locator = mdates.AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_xlabel("Date of publication (marks) and of the events (bands)")
+
+
+def publication_chart(ds: Dataset, thread: str | None = "islamabad_meeting") -> Chart:
+    """When each source reporting on ``thread`` was published, against bands for the events
+    (see the module's description). ``thread=None``: every source, every thread.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> chart = publication_chart(load_dataset(), thread="muttaqi_visit")
+        >>> "the muttaqi_visit thread" in chart.alt_text
+        True
+    """
+    rows = publication_rows(ds, thread)
+    bands = event_bands(ds, thread)
+    dated = rows[rows["published_earliest"].notna() | rows["published_latest"].notna()]
+    undated = rows.drop(dated.index)
+    where = "every thread" if thread is None else f"the {thread} thread"
+    with classroom_style():
+        legend_rows = len(bands) + 3
+        height = 2.6 + 0.36 * max(len(dated), 1) + 0.3 * legend_rows
+        fig, ax = new_figure(width=13, height=min(height, 36))
+        stacked = int(bands["date_earliest"].value_counts().max()) if not bands.empty else 0
+        ax.set_title(plot_text(f"When each source was published ({where})"), pad=8 + 14 * stacked)
+        kinds = [_draw_source(ax, y, r) for y, r in enumerate(dated.itertuples(index=False))]
+        band_handles = _draw_bands(ax, bands)
+        _frame(ax, dated, bands, original_of(ds))
+        fig.legend(
+            handles=_legend_handles(kinds, band_handles, undated),
+            loc="outside lower left",
+            frameon=False,
+            title="Bold rows: the article and its copies. Bands: the events (numbered at the top)",
+            title_fontsize=FONT["small"],
+            alignment="left",
+        )
+    return Chart(fig, describe_publication(rows, bands, thread))

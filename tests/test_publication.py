@@ -1,0 +1,190 @@
+"""The publication chart: which sources, which bands, what is drawn, and the text alternative."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from matplotlib.colors import to_hex
+
+import pakafghan
+from pakafghan.charts.publication import (
+    BAND_HATCH,
+    TIMING,
+    day_range,
+    describe_publication,
+    event_bands,
+    publication_chart,
+    publication_rows,
+    relative_timing,
+)
+from pakafghan.style import STATUS_STYLE
+
+T = pd.Timestamp
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return pakafghan.load_dataset()
+
+
+@pytest.fixture(scope="module")
+def chart(ds):
+    return publication_chart(ds)
+
+
+def artists(chart, prefix: str) -> dict[str, object]:
+    ax = chart.figure.axes[0]
+    found = {}
+    for artist in [*ax.lines, *ax.patches]:
+        gid = artist.get_gid() or ""
+        if gid.startswith(prefix):
+            found[gid.removeprefix(prefix)] = artist
+    return found
+
+
+def test_rows_are_the_sources_reporting_on_the_thread_in_date_order(ds):
+    rows = publication_rows(ds, "islamabad_meeting")
+    events = ds.events[ds.events["thread"] == "islamabad_meeting"]
+    assert set(events["source_id"]) <= set(rows["source_id"])
+    assert {"article", "S1", "S9", "S10", "S11", "copy-reportwire"} <= set(rows["source_id"])
+    assert "S43" not in set(rows["source_id"])  # reports only the Kabul trilateral
+    first = rows["published_earliest"].fillna(rows["published_latest"])
+    dated = first.dropna().tolist()
+    assert dated == sorted(dated)
+    assert first.iloc[len(dated) :].isna().all()
+    everything = publication_rows(ds, None)
+    assert set(rows["source_id"]) < set(everything["source_id"])
+    with pytest.raises(ValueError, match="no thread"):
+        publication_rows(ds, "no_such_thread")
+
+
+def test_bands_are_the_articles_events_and_what_became_of_them(ds):
+    bands = event_bands(ds, "islamabad_meeting").set_index("event_id")
+    assert bands.loc["ev-meeting-announced", "status"] == "planned"
+    assert bands.loc["ev-meeting-announced", "source_id"] == "article"
+    assert bands.loc["ev-meeting-held", "source_id"] == "S10"
+    assert bands.loc["ev-meeting-postponed", "status"] == "postponed"
+    # other reports' plans are not bands; undated events cannot be
+    assert "ev-meeting-rescheduled" not in bands.index
+    assert "ev-naeem-warning" not in bands.index
+    assert set(bands.loc[bands["source_id"] != "article", "status"]) <= {"held", "postponed"}
+    dates = bands["date_earliest"].tolist()
+    assert dates == sorted(dates)
+
+
+def test_each_dated_source_gets_one_mark_and_undated_ones_are_listed(ds, chart):
+    rows = publication_rows(ds)
+    dated = rows[rows["published_earliest"].notna() | rows["published_latest"].notna()]
+    marks = artists(chart, "pub:")
+    assert set(marks) == set(dated["source_id"])
+    ax = chart.figure.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert [label.split(" · ")[0] for label in labels] == list(dated["source_id"])
+    bold = {
+        t.get_text().split(" · ")[0] for t in ax.get_yticklabels() if t.get_fontweight() == "bold"
+    }
+    assert bold == {"article", "S18"} & set(dated["source_id"])
+    legend = [t.get_text() for t in chart.figure.legends[0].get_texts()]
+    assert any(t.startswith("No publication date, not drawn: copy-reportwire") for t in legend)
+    assert "copy-reportwire" in chart.alt_text.split("Undated, not drawn:")[1]
+
+
+def test_marks_show_day_range_and_open_bounds(chart):
+    marks = artists(chart, "pub:")
+    assert marks["S10"].get_marker() == "D" and marks["S10"].get_markerfacecolor() != "white"
+    assert marks["article"].get_markerfacecolor() == "white"  # a range of days
+    assert marks["S36"].get_marker() == ">"  # not before 16 Aug 2025
+    x = marks["S10"].get_xdata()[0]
+    assert pd.Timestamp(x) == T("2025-09-29")
+
+
+def test_bands_use_status_colour_and_hatch(ds, chart):
+    bands = artists(chart, "band:")
+    expected = event_bands(ds)
+    assert set(bands) == set(expected["event_id"])
+    for event_id, status in zip(expected["event_id"], expected["status"], strict=True):
+        patch = bands[event_id]
+        assert to_hex(patch.get_facecolor()) == STATUS_STYLE[status]["color"].lower()
+        assert (patch.get_hatch() or "") == BAND_HATCH[status]
+    legend = [t.get_text() for t in chart.figure.legends[0].get_texts()]
+    assert any(
+        t.startswith("3. planned 25–26 Aug 2025") and t.endswith("[article]") for t in legend
+    )
+    assert any("held 29–30 Sep 2025" in t and t.endswith("[S10]") for t in legend)
+
+
+def test_alt_text_says_the_article_was_a_forecast_and_later_reports_came_after(ds, chart):
+    text = chart.alt_text
+    assert text.startswith("Publication dates of ")
+    assert "report on the islamabad_meeting thread" in text
+    assert "The article (c. 22-24 Aug 2025) was published before the planned 25–26 Aug 2025" in text
+    found = re.search(
+        r"held 29–30 Sep 2025 \[S10\]: sources published before, around, after it: "
+        r"(\d+) before, (\d+) around, (\d+) after",
+        text,
+    )
+    assert found, text
+    rows = publication_rows(ds)
+    rows = rows[rows["published_earliest"].notna() | rows["published_latest"].notna()]
+    timing = [
+        relative_timing(a, b, T("2025-09-29"), T("2025-09-30"))
+        for a, b in zip(rows["published_earliest"], rows["published_latest"], strict=True)
+    ]
+    assert [int(n) for n in found.groups()] == [timing.count(t) for t in TIMING]
+    after = rows[rows["published_earliest"] > T("2025-09-30")]
+    assert set(after["source_id"]) == {"S11"}
+    around = set(rows.loc[[t == "around" for t in timing], "source_id"])
+    assert {"S10", "S13"} <= around
+
+
+def test_alt_text_follows_the_data(data_copy):
+    data_copy.replace(
+        "sources",
+        "c. 22-24 Aug 2025,2025-08-22,2025-08-24",
+        "c. 27 Aug 2025,2025-08-27,2025-08-27",
+    )
+    chart = publication_chart(pakafghan.load_dataset(data_copy.path))
+    assert "The article (c. 27 Aug 2025) was published after the planned 25–26 Aug 2025" in (
+        chart.alt_text
+    )
+
+
+def test_data_text_is_escaped_for_matplotlib(data_copy):
+    data_copy.replace("sources", "S10,Press Trust of India (via NewsDrum)", "S10,PTI $5 news")
+    chart = publication_chart(pakafghan.load_dataset(data_copy.path))
+    labels = [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
+    assert "S10 · PTI \\$5 news · 29 Sep 2025" in labels
+
+
+def test_a_thread_without_dated_article_events_has_no_bands(ds):
+    chart = publication_chart(ds, "muttaqi_visit")
+    assert artists(chart, "band:") == {}
+    assert "no band is drawn" in chart.alt_text
+    assert set(artists(chart, "pub:")) >= {"S35", "S39", "S40"}
+
+
+def test_every_thread_at_once(ds):
+    chart = publication_chart(ds, thread=None)
+    assert "report on anything" in chart.alt_text
+    assert "ev-kabul-trilateral" in artists(chart, "band:")
+
+
+def test_helpers():
+    assert day_range(T("2025-08-22"), T("2025-08-22")) == "22 Aug 2025"
+    assert day_range(T("2025-08-25"), T("2025-08-26")) == "25–26 Aug 2025"
+    assert day_range(T("2024-12-30"), T("2025-01-02")) == "30 Dec 2024 – 2 Jan 2025"
+    start, end = T("2025-08-25"), T("2025-08-26")
+    assert relative_timing(T("2025-08-22"), T("2025-08-24"), start, end) == "before"
+    assert relative_timing(T("2025-08-27"), T("2025-08-27"), start, end) == "after"
+    assert relative_timing(T("2025-08-20"), T("2025-08-25"), start, end) == "around"
+    assert relative_timing(pd.NaT, T("2025-08-20"), start, end) == "before"
+    assert relative_timing(T("2025-08-01"), pd.NaT, start, end) == "around"
+
+
+def test_description_without_rows_or_bands(ds):
+    rows = publication_rows(ds).iloc[0:0]
+    text = describe_publication(rows, event_bands(ds).iloc[0:0])
+    assert text.startswith("Publication dates of 0 sources")
+    assert "no band is drawn" in text

@@ -10,7 +10,6 @@ from matplotlib.colors import to_hex
 
 import pakafghan
 from pakafghan.charts.publication import (
-    BAND_HATCH,
     TIMING,
     day_range,
     describe_publication,
@@ -19,7 +18,7 @@ from pakafghan.charts.publication import (
     publication_rows,
     relative_timing,
 )
-from pakafghan.style import STATUS_STYLE
+from pakafghan.style import STATUS_HATCH, STATUS_STYLE
 
 T = pd.Timestamp
 
@@ -107,7 +106,7 @@ def test_bands_use_status_colour_and_hatch(ds, chart):
     for event_id, status in zip(expected["event_id"], expected["status"], strict=True):
         patch = bands[event_id]
         assert to_hex(patch.get_facecolor()) == STATUS_STYLE[status]["color"].lower()
-        assert (patch.get_hatch() or "") == BAND_HATCH[status]
+        assert (patch.get_hatch() or "") == STATUS_HATCH[status]
     legend = [t.get_text() for t in chart.figure.legends[0].get_texts()]
     assert any(
         t.startswith("3. planned 25–26 Aug 2025") and t.endswith("[article]") for t in legend

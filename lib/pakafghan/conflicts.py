@@ -25,10 +25,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pakafghan.charts.stance import NEGATIVE, POSITIVE
 from pakafghan.load import Dataset
 from pakafghan.select import original_of
-from pakafghan.views import claims_view
+from pakafghan.views import NEGATIVE, POSITIVE, claims_view
 
 #: Categories of the conflicts table, in the order the lesson shows them.
 CATEGORIES = ("number", "name", "date", "reason", "other")

@@ -60,6 +60,15 @@ STATUS_STYLE = {
     "refused": {"color": OKABE_ITO["purple"], "marker": "s", "filled": True, "label": "refused"},
 }
 
+#: Hatching by event status, so that filled areas do not tell status by colour alone.
+STATUS_HATCH = {
+    "planned": "//",
+    "held": "",
+    "postponed": "xx",
+    "cancelled": "..",
+    "refused": "\\\\",
+}
+
 #: Claim stance: colour and a symbol, so the stance reads without colour too.
 STANCE_STYLE = {
     "asserts": {"color": OKABE_ITO["blue"], "symbol": "+", "label": "asserts"},

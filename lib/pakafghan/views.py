@@ -16,6 +16,10 @@ import pandas as pd
 
 from pakafghan.load import Dataset
 
+#: Stances that support a proposition, and stances that go against it.
+POSITIVE = ("asserts", "confirms")
+NEGATIVE = ("denies", "disputes")
+
 _SOURCE_COLS = ["source_id", "publisher", "published_text", "published_earliest", "reliability"]
 
 

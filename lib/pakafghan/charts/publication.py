@@ -31,11 +31,18 @@ from matplotlib.patches import Patch
 
 from pakafghan.load import Dataset
 from pakafghan.select import PRIMARY, original_of
-from pakafghan.style import FONT, OKABE_ITO, STATUS_STYLE, Chart, classroom_style, new_figure
+from pakafghan.style import (
+    FONT,
+    OKABE_ITO,
+    STATUS_HATCH,
+    STATUS_STYLE,
+    Chart,
+    classroom_style,
+    new_figure,
+)
 from pakafghan.textsafe import plot_text
 
 #: Hatching of the bands by status, so the status does not rest on colour alone.
-BAND_HATCH = {"planned": "//", "held": "", "postponed": "xx", "cancelled": "..", "refused": "\\\\"}
 
 #: Where a source's publication falls against an event's dates.
 TIMING = ("before", "around", "after")
@@ -246,7 +253,7 @@ def _draw_bands(ax, bands: pd.DataFrame) -> list:
             facecolor=style["color"],
             alpha=0.22,
             edgecolor=style["color"],
-            hatch=BAND_HATCH.get(band.status) or None,
+            hatch=STATUS_HATCH.get(band.status) or None,
             zorder=0,
         )
         patch.set_gid(f"band:{band.event_id}")
@@ -270,7 +277,7 @@ def _draw_bands(ax, bands: pd.DataFrame) -> list:
                 facecolor=style["color"],
                 alpha=0.4,
                 edgecolor=style["color"],
-                hatch=BAND_HATCH.get(band.status) or None,
+                hatch=STATUS_HATCH.get(band.status) or None,
                 label=_band_label(number, band),
             )
         )

@@ -23,11 +23,9 @@ from matplotlib.patches import Patch, Rectangle
 from pakafghan.load import Dataset
 from pakafghan.style import FONT, STANCE_STYLE, Chart, classroom_style, new_figure
 from pakafghan.textsafe import plot_text
-from pakafghan.views import claims_view
+from pakafghan.views import NEGATIVE, POSITIVE, claims_view
 
 #: Stances that say a proposition is so, and stances that say it is not (or not as told).
-POSITIVE = ("asserts", "confirms")
-NEGATIVE = ("denies", "disputes")
 
 #: Characters per line of a column heading, and at most this many lines.
 LABEL_WIDTH = 16

@@ -33,7 +33,15 @@ from matplotlib.patches import Patch
 
 from pakafghan.load import Dataset
 from pakafghan.select import article_only
-from pakafghan.style import FONT, OKABE_ITO, STATUS_STYLE, Chart, classroom_style, new_figure
+from pakafghan.style import (
+    FONT,
+    OKABE_ITO,
+    STATUS_HATCH,
+    STATUS_STYLE,
+    Chart,
+    classroom_style,
+    new_figure,
+)
 from pakafghan.textsafe import plot_text
 from pakafghan.views import events_view
 
@@ -46,7 +54,6 @@ SOURCE_CHOICES = {"all": "all sources", "article": "the article only"}
 #: Statuses in the schema's order.
 STATUS_ORDER = ["planned", "held", "postponed", "cancelled", "refused"]
 #: Hatching for bars and counted areas, so status does not rest on colour alone.
-_HATCH = {"planned": "//", "held": "", "postponed": "xx", "cancelled": "..", "refused": "\\\\"}
 
 #: Precisions looser than a day or a range of days: drawn lighter, labelled with "~".
 LOOSE_PRECISION = ("week", "month", "year", "unknown")
@@ -257,7 +264,7 @@ def _draw_event(ax: Axes, y: int, event) -> None:
             edgecolor=color,
             linewidth=2,
             linestyle="-" if filled else "--",
-            hatch=_HATCH[event.status] or None,
+            hatch=STATUS_HATCH[event.status] or None,
             alpha=0.3 if loose else 0.85,
         )
         bar.patches[0].set_gid(f"bar:{event.event_id}")
@@ -358,7 +365,7 @@ def _draw_counts(dated: pd.DataFrame, title: str) -> Figure:
             facecolor=style["color"] if style["filled"] else "white",
             edgecolor=style["color"],
             linewidth=1.5,
-            hatch=_HATCH[status] or None,
+            hatch=STATUS_HATCH[status] or None,
             label=f"{style['label']} ({int(counts[status].sum()):,})",
             gid=f"count:{status}",
         )

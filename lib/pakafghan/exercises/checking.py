@@ -15,10 +15,10 @@ Example:
 
 from __future__ import annotations
 
-from pakafghan.charts.stance import POSITIVE
 from pakafghan.conflicts import versions
 from pakafghan.exercises import Exercise, register
 from pakafghan.load import load_dataset
+from pakafghan.views import POSITIVE
 
 NRF_DECLINED = "pr-nrf-declined"
 FO_SILENT = "pr-fo-silent"

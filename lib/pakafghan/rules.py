@@ -19,8 +19,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
-from pakafghan.checks import ColumnChecker, as_strings, member, parse_dates, short
+from pakafghan.checks import ColumnChecker, member, parse_dates, short
 from pakafghan.csvread import RawTable
 from pakafghan.problems import Problem
 
@@ -29,6 +30,10 @@ EVIDENCE_TABLES = ("events", "event_actors", "claims")
 
 #: Folder, inside the data folder, that holds source texts.
 SOURCES_DIR = "sources"
+
+
+def _objects(frame: pd.DataFrame, name: str) -> np.ndarray:
+    return frame[name].to_numpy(dtype=object)
 
 
 def _date_order(raw: RawTable, early: str, late: str) -> list[Problem]:
@@ -47,9 +52,9 @@ def _date_order(raw: RawTable, early: str, late: str) -> list[Problem]:
 def _event_dates(raw: RawTable) -> list[Problem]:
     f = raw.frame
     c = ColumnChecker(raw.file, raw.lines)
-    basis, prec = as_strings(f["year_basis"]), as_strings(f["date_precision"])
-    early, late = as_strings(f["date_earliest"]), as_strings(f["date_latest"])
-    year_source = as_strings(f["year_source_id"])
+    basis, prec = _objects(f, "year_basis"), _objects(f, "date_precision")
+    early, late = _objects(f, "date_earliest"), _objects(f, "date_latest")
+    year_source = _objects(f, "year_source_id")
     has_early, has_late = early != "", late != ""
     out = c.flag(
         (basis == "inferred") & (year_source == ""),
@@ -117,7 +122,7 @@ def _source_texts(folder: Path, sources: RawTable) -> tuple[dict[str, str], list
 def _evidence(raw: RawTable, texts: dict[str, str], shipped: set[str]) -> list[Problem]:
     f = raw.frame
     c = ColumnChecker(raw.file, raw.lines)
-    quote, note, src = as_strings(f["quote"]), as_strings(f["note"]), as_strings(f["source_id"])
+    quote, note, src = _objects(f, "quote"), _objects(f, "note"), _objects(f, "source_id")
     has_text = member(src, shipped)
     no_quote = quote == ""
     out = c.flag(

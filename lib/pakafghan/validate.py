@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pakafghan.checks import ColumnChecker, as_strings, member, short
+from pakafghan.checks import ColumnChecker, member, short
 from pakafghan.csvread import RawTable, read_csv_file
 from pakafghan.datadir import resolve_data_dir
 from pakafghan.problems import Problem
@@ -114,8 +114,8 @@ def _check_foreign_keys(package: Package, tables: dict[str, RawTable]) -> list[P
             target = tables.get(fk.ref_table)
             if target is None or target.frame.empty or len(fk.fields) != 1:
                 continue
-            col = as_strings(raw.frame[fk.fields[0]])
-            known = as_strings(target.frame[fk.ref_fields[0]])
+            col = raw.frame[fk.fields[0]].to_numpy(dtype=object)
+            known = target.frame[fk.ref_fields[0]].to_numpy(dtype=object)
             dangling = (col != "") & ~member(col, known)
             ref = package.table(fk.ref_table)
             checker = ColumnChecker(raw.file, raw.lines)

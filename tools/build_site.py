@@ -1,0 +1,277 @@
+"""Build the offline static site: every lesson as a web page, widgets included, and an index.
+
+``python tools/build_site.py [OUT]`` (``make html``; default ``OUT`` is ``site/``) writes
+``index.html`` listing the lessons in order, one page per lesson, and ``_static/`` with the
+widget renderer (npm ``@jupyter-widgets/html-manager``) and ``require.js`` (npm ``requirejs``)
+copied from ``node_modules/`` (``npm ci`` installs them). Nothing is loaded from a CDN and MathJax
+is left out, so the pages work with no internet; open ``OUT/index.html`` from disk.
+
+Widgets show the state saved in the notebook (``make execute`` saves it). A lesson that was never
+run, or whose saved state does not cover every widget it shows, is executed first (in memory: the
+notebook file is not changed).
+
+Example:
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Who met where")])
+    >>> lesson_title(nb, "01_x")
+    'Who met where'
+    >>> needs_execution(nb)
+    False
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from jinja2 import DictLoader
+from nbconvert import HTMLExporter
+
+from pakafghan.notebook_runner import execute
+from pakafghan.textsafe import html_text
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS_DIR = ROOT / "notebooks"
+NODE_MODULES = ROOT / "node_modules"
+STATIC = "_static"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+# The renderer bundle loads its icon fonts from files next to it.
+_RENDERER_DIST = "@jupyter-widgets/html-manager/dist"
+_RENDERER_FILES = (
+    "embed-amd.js",
+    "embed.js.LICENSE.txt",
+    "*.woff",
+    "*.woff2",
+    "*.ttf",
+    "*.eot",
+    "*.svg",
+)
+_FONT_LICENSE = "@fortawesome/fontawesome-free/LICENSE.txt"
+
+# The lab template without MathJax and Mermaid (both would come from a CDN), with a lesson bar.
+_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block body_header -%}
+{{ super() }}
+<nav class="site-nav" style="padding:8px 16px">{{ resources.nav }}</nav>
+{%- endblock body_header -%}
+"""
+
+_INDEX = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>pakafghan lessons</title>
+<style>
+body {{ font-family: sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em;
+  line-height: 1.5; }}
+li {{ margin: 0.4em 0; }}
+.file {{ color: #555; font-family: monospace; }}
+</style>
+</head>
+<body>
+<main>
+<h1>pakafghan lessons</h1>
+<p>Pakistan, Afghanistan and an Islamabad meeting, August 2025: the lessons as web pages.
+Every fact in them names its source. These pages show the lessons as they were last run; the
+interactive controls show their saved state and do not respond here. To explore, change and
+answer the exercises, open the lessons in JupyterLab (see the project's README).</p>
+<ol class="lessons">
+{items}
+</ol>
+</main>
+</body>
+</html>
+"""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One lesson page of the site."""
+
+    source: Path
+    href: str
+    title: str
+    executed: bool
+
+
+def lesson_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The lessons (``NN_name.ipynb`` directly in ``folder``) in lesson order.
+
+    Example:
+        >>> all(p.name[:2].isdigit() for p in lesson_paths())
+        True
+    """
+    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def lesson_title(nb: nbformat.NotebookNode, fallback: str) -> str:
+    """The first Markdown H1 of the notebook, or ``fallback``."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return fallback
+
+
+def shown_widget_ids(nb: nbformat.NotebookNode) -> set[str]:
+    """The model ids of every widget displayed in the notebook's outputs.
+
+    Example:
+        >>> cell = nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+        ...     "display_data", {WIDGET_VIEW: {"model_id": "m1"}})])
+        >>> shown_widget_ids(nbformat.v4.new_notebook(cells=[cell]))
+        {'m1'}
+    """
+    return {
+        output["data"][WIDGET_VIEW]["model_id"]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if WIDGET_VIEW in output.get("data", {})
+    }
+
+
+def saved_widget_ids(nb: nbformat.NotebookNode) -> set[str]:
+    """The model ids whose state is saved in the notebook's metadata."""
+    return set(nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {}))
+
+
+def needs_execution(nb: nbformat.NotebookNode) -> bool:
+    """True when a code cell was never run or a shown widget has no saved state."""
+    never_run = any(
+        cell.cell_type == "code" and cell.source.strip() and cell.execution_count is None
+        for cell in nb.cells
+    )
+    return never_run or not shown_widget_ids(nb) <= saved_widget_ids(nb)
+
+
+def _exporter() -> HTMLExporter:
+    return HTMLExporter(
+        template_name="lab",
+        template_file="site.html.j2",
+        extra_loaders=[DictLoader({"site.html.j2": _TEMPLATE})],
+        require_js_url=f"{STATIC}/require.js",
+        widget_renderer_url=f"{STATIC}/embed-amd.js",
+        embed_images=True,
+    )
+
+
+def _nav(pages: list[Page], index: int) -> str:
+    links = ['<a href="index.html">All lessons</a>']
+    if index > 0:
+        links.append(
+            f'<a href="{pages[index - 1].href}">&larr; {html_text(pages[index - 1].title)}</a>'
+        )
+    if index + 1 < len(pages):
+        links.append(
+            f'<a href="{pages[index + 1].href}">{html_text(pages[index + 1].title)} &rarr;</a>'
+        )
+    return " | ".join(links)
+
+
+def link_lessons(body: str, pages: list[Page]) -> str:
+    """Point links to lesson notebooks at their pages on the site.
+
+    Example:
+        >>> pages = [Page(Path("02_b.ipynb"), "02_b.html", "B", False)]
+        >>> link_lessons('<a href="02_b.ipynb#Top">', pages)
+        '<a href="02_b.html#Top">'
+    """
+    stems = {page.source.stem for page in pages}
+    return re.sub(
+        r'href="([^"/#]+)\.ipynb(#[^"]*)?"',
+        lambda m: f'href="{m[1]}.html{m[2] or ""}"' if m[1] in stems else m[0],
+        body,
+    )
+
+
+def index_html(pages: list[Page]) -> str:
+    """The index page: the lessons as an ordered list of links.
+
+    Example:
+        >>> "<a href=\\"01_a.html\\">A &amp; B</a>" in index_html([Page(Path("01_a.ipynb"),
+        ...     "01_a.html", "A & B", False)])
+        True
+    """
+    items = "\n".join(
+        f'<li><a href="{p.href}">{html_text(p.title)}</a> '
+        f'<span class="file">{html_text(p.source.name)}</span></li>'
+        for p in pages
+    )
+    return _INDEX.format(items=items)
+
+
+def copy_assets(out: Path, node_modules: Path = NODE_MODULES) -> None:
+    """Copy the widget renderer, its fonts and notices, and require.js into ``out/_static``."""
+    dist = node_modules / _RENDERER_DIST
+    sources = {f.name: f for pattern in _RENDERER_FILES for f in dist.glob(pattern)}
+    sources["require.js"] = node_modules / "requirejs" / "require.js"
+    sources["LICENSE-fontawesome.txt"] = node_modules / _FONT_LICENSE
+    missing = [] if "embed-amd.js" in sources else ["embed-amd.js"]
+    missing += [name for name, file in sources.items() if not file.is_file()]
+    if missing:
+        raise SystemExit(
+            f"!! {node_modules} lacks {', '.join(missing)}: run `npm ci` in the project folder "
+            "(`make html` does it)"
+        )
+    static = out / STATIC
+    shutil.rmtree(static, ignore_errors=True)
+    static.mkdir(parents=True)
+    for name, file in sorted(sources.items()):
+        shutil.copyfile(file, static / name)
+
+
+def build(
+    out: Path, notebooks: list[Path] | None = None, force_execute: bool = False
+) -> list[Page]:
+    """Render ``notebooks`` (default: every lesson) into ``out``; return the pages in order."""
+    notebooks = lesson_paths() if notebooks is None else notebooks
+    out.mkdir(parents=True, exist_ok=True)
+    copy_assets(out)
+    loaded, pages = [], []
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        executed = force_execute or needs_execution(nb)
+        if executed:
+            nb = execute(path)
+        loaded.append(nb)
+        pages.append(Page(path, f"{path.stem}.html", lesson_title(nb, path.stem), executed))
+    for stale in out.glob("*.html"):
+        stale.unlink()
+    exporter = _exporter()
+    for number, (page, nb) in enumerate(zip(pages, loaded, strict=True)):
+        resources = {"metadata": {"name": page.title}, "nav": _nav(pages, number)}
+        body, _ = exporter.from_notebook_node(nb, resources=resources)
+        (out / page.href).write_text(link_lessons(body, pages), encoding="utf-8")
+    (out / "index.html").write_text(index_html(pages), encoding="utf-8")
+    return pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python tools/build_site.py", description=__doc__)
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "site")
+    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS_DIR, help="lesson folder")
+    parser.add_argument("--execute", action="store_true", help="run every lesson first")
+    args = parser.parse_args(argv)
+    lessons = lesson_paths(args.notebooks)
+    if not lessons:
+        print(f"!! no lessons (NN_name.ipynb) in {args.notebooks}", file=sys.stderr)
+        return 1
+    for page in build(args.out, lessons, force_execute=args.execute):
+        how = "executed" if page.executed else "stored outputs and widget state"
+        print(f">> {args.out / page.href}  ({how})")
+    print(f">> open {args.out / 'index.html'} in a browser (works offline)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

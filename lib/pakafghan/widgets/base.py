@@ -52,7 +52,10 @@ class LessonWidget(widgets.VBox):
         self.html = widgets.HTML()
         self.image = widgets.Image(format="png") if image is not None else None
         views: list[widgets.Widget] = [self.html] if self.image is None else [self.image, self.html]
-        controls_row = widgets.HBox(list(controls.values()))
+        # Controls wrap onto further lines rather than overflow a narrow notebook.
+        controls_row = widgets.HBox(
+            list(controls.values()), layout=widgets.Layout(flex_flow="row wrap")
+        )
         super().__init__([controls_row, *views])
         for control in controls.values():
             control.observe(self.refresh, names="value")
@@ -96,3 +99,18 @@ def html_table(
         for row in frame[list(columns)].itertuples(index=False)
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def evidence_cell(row: pd.Series) -> str:
+    """A record's quote (in quotation marks) and note, escaped, for one table cell.
+
+    Example:
+        >>> evidence_cell(pd.Series({"quote": "<b>", "note": None}))
+        '“&lt;b&gt;”'
+    """
+    parts = []
+    if pd.notna(row["quote"]):
+        parts.append(f"“{html_text(row['quote'])}”")
+    if pd.notna(row["note"]):
+        parts.append(f"<em>Note:</em> {html_text(row['note'])}")
+    return "<br>".join(parts)

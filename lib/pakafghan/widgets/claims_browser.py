@@ -28,7 +28,7 @@ from pakafghan.select import article_only
 from pakafghan.style import STANCE_STYLE
 from pakafghan.textsafe import html_text
 from pakafghan.views import claims_view
-from pakafghan.widgets.base import LessonWidget
+from pakafghan.widgets.base import LessonWidget, evidence_cell
 
 #: The group option that shows every claim on a security proposition.
 ALL_SECURITY = "all-security"
@@ -115,15 +115,6 @@ def _value_cell(row: pd.Series) -> str:
     return "<br>".join(parts)
 
 
-def _evidence_cell(row: pd.Series) -> str:
-    parts = []
-    if pd.notna(row["quote"]):
-        parts.append(f"“{html_text(row['quote'])}”")
-    if pd.notna(row["note"]):
-        parts.append(f"<em>Note:</em> {html_text(row['note'])}")
-    return "<br>".join(parts)
-
-
 def _source_cell(row: pd.Series) -> str:
     text = (
         f"<strong>{html_text(row['source_id'])}</strong>: {html_text(row['publisher'])}, "
@@ -178,7 +169,7 @@ def render_claims(claims: pd.DataFrame, heading: str) -> str:
             _stance_cell(str(row["stance"])),
             html_text(DIRECTNESS.get(str(row["directness"]), row["directness"])),
             _value_cell(row),
-            _evidence_cell(row),
+            evidence_cell(row),
             _source_cell(row),
         ]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")

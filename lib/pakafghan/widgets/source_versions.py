@@ -36,7 +36,7 @@ from pakafghan.load import Dataset, load_dataset
 from pakafghan.select import original_of
 from pakafghan.style import STANCE_STYLE
 from pakafghan.textsafe import html_text
-from pakafghan.widgets.base import LessonWidget
+from pakafghan.widgets.base import LessonWidget, evidence_cell
 from pakafghan.widgets.claims_browser import DIRECTNESS
 
 #: The choices of the ``show`` control.
@@ -127,15 +127,6 @@ def _version_cell(row: pd.Series) -> str:
     return "<br>".join(parts) or "<em>no version given</em>"
 
 
-def _evidence_cell(row: pd.Series) -> str:
-    parts = []
-    if pd.notna(row["quote"]):
-        parts.append(f"“{html_text(row['quote'])}”")
-    if pd.notna(row["note"]):
-        parts.append(f"<em>Note:</em> {html_text(row['note'])}")
-    return "<br>".join(parts)
-
-
 def _marks(value: object, words: dict[str, str]) -> str:
     if value is None or pd.isna(value):
         return ""
@@ -214,7 +205,7 @@ def render_versions(
             _stance_cell(str(row["stance"])),
             html_text(DIRECTNESS.get(str(row["directness"]), row["directness"])),
             _version_cell(row),
-            _evidence_cell(row),
+            evidence_cell(row),
             _independence_cell(row, copies),
         ]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")

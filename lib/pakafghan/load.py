@@ -46,13 +46,16 @@ def _typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
         col = frame[f.name]
         if f.type == "date":
             out[f.name] = parse_dates(col).astype("datetime64[ns]")
-        elif f.type in ("number", "integer"):
+            continue
+        cells = col.to_numpy(dtype=object, copy=True)
+        cells[cells == ""] = None
+        if f.type in ("number", "integer"):
             kind = "Int64" if f.type == "integer" else "Float64"
-            out[f.name] = pd.to_numeric(col.where(col != "", None)).astype(kind)
+            out[f.name] = pd.array(pd.to_numeric(pd.Series(cells, dtype=object)), dtype=kind)
         elif f.enum is not None:
-            out[f.name] = pd.Categorical(col.where(col != "", None), categories=f.enum)
+            out[f.name] = pd.Categorical(cells, categories=f.enum)
         else:
-            out[f.name] = col.where(col != "", None).astype("string")
+            out[f.name] = pd.array(cells, dtype="string")
     return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
 
 

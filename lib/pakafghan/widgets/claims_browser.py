@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import ipywidgets as widgets
 import pandas as pd
@@ -204,6 +205,7 @@ def claims_browser(ds: Dataset | None = None, show_chart: bool = True) -> Lesson
         ),
     }
 
+    @lru_cache(maxsize=64)  # the view and the chart share one selection; going back is instant
     def chosen(group: str, stance: str, sources: str) -> pd.DataFrame:
         claims = claims_about(datasets[sources], group)
         return claims if stance == "any" else claims[claims["stance"] == stance]
@@ -211,6 +213,7 @@ def claims_browser(ds: Dataset | None = None, show_chart: bool = True) -> Lesson
     def render(group: str, stance: str, sources: str) -> str:
         return render_claims(chosen(group, stance, sources), labels[group])
 
+    @lru_cache(maxsize=32)
     def image(group: str, stance: str, sources: str) -> bytes:
         claims = chosen(group, stance, sources)
         subset = dict(ds.tables)

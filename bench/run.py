@@ -102,10 +102,16 @@ def bench_lesson_suite(work: Path) -> Row:
     )
 
 
+# The kernel's own high-water mark of resident memory. /proc's VmHWM, because getrusage's
+# ru_maxrss survives exec on Linux and would report the parent process's peak.
 _PEAK_CELL = (
-    "import resource as _r, sys as _s\n"
-    "print('PEAK_KIB', _r.getrusage(_r.RUSAGE_SELF).ru_maxrss if _s.platform != 'darwin' "
-    "else _r.getrusage(_r.RUSAGE_SELF).ru_maxrss // 1024)"
+    "import re as _re, resource as _r\n"
+    "try:\n"
+    "    _t = open('/proc/self/status').read()\n"
+    "    _kib = int(_re.search(r'VmHWM:\\s+(\\d+)', _t).group(1))\n"
+    "except OSError:\n"
+    "    _kib = _r.getrusage(_r.RUSAGE_SELF).ru_maxrss // 1024\n"
+    "print('PEAK_KIB', _kib)"
 )
 
 

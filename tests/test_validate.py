@@ -326,3 +326,9 @@ def test_missing_optional_column_is_read_as_empty(data_copy):
     csv.writer(out, lineterminator="\n").writerows([r[:-1] for r in rows])  # drop 'note'
     data_copy.write("places", out.getvalue())
     assert validate(data_copy.path).ok
+
+
+@pytest.mark.parametrize("value", ["\xa0PAK", "PAK\xa0", "\tPAK"])
+def test_any_white_space_at_the_edges(data_copy, value):
+    line = rewrite_cell(data_copy, "actors", "ttp", "country", value)
+    expect(data_copy, "actors.csv", line, "country", "spaces at the start or end")

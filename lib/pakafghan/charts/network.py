@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
@@ -38,6 +38,9 @@ from matplotlib.patches import FancyArrowPatch
 from pakafghan.load import Dataset
 from pakafghan.style import FONT, OKABE_ITO, Chart, classroom_style, new_figure
 from pakafghan.textsafe import plot_text
+
+if TYPE_CHECKING:  # networkx is imported when a graph is built: lessons without one skip it
+    import networkx as nx
 
 #: Each kind of link: colour, line style, whether it has a direction, and its legend label.
 RELATION_STYLE = {
@@ -212,6 +215,8 @@ def relations_table(ds: Dataset, kinds: Iterable[str] | None = None) -> pd.DataF
 
 def _graph(links: pd.DataFrame, actors: pd.DataFrame) -> nx.MultiDiGraph:
     """A graph of the given actors and aggregated links (every other column an edge attribute)."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     for row in actors.sort_values("actor_id").itertuples(index=False):
         graph.add_node(row.actor_id, name=row.name, label=short_name(row.name), kind=row.kind)
@@ -300,6 +305,8 @@ def _layout(graph: nx.MultiDiGraph, seed: int) -> dict[str, np.ndarray]:
     """Node positions in points inside the axes box: a spring layout (with a weak pull to the
     centre, so separate groups stay close), then the labels' boxes pushed apart."""
     nodes = sorted(graph.nodes)
+    import networkx as nx
+
     simple = nx.Graph()
     simple.add_nodes_from(nodes)
     simple.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in graph.edges()}), weight=1.0)

@@ -232,9 +232,14 @@ def bench_scale(work: Path, sizes: list[int]) -> list[Row]:
             )
             if errors and n >= 10_000:
                 t_fl, theirs = _frictionless_seconds(folder)
-                ours_cells = {(f, line, field) for f, line, field in found}
-                # frictionless counts data rows from 2 like us (header is row 1)
-                not_ours = sorted(c for c in theirs if c not in ours_cells)
+                # Both count the header as line 1. frictionless gives no field for row-level
+                # errors (duplicate key, broken reference): those match any problem on the row.
+                ours_rows = {(f, line) for f, line, _ in found}
+                not_ours = sorted(
+                    (f, line, field)
+                    for f, line, field in theirs
+                    if (f, line, field) not in found and (field or (f, line) not in ours_rows)
+                )
                 rows.append(
                     Row(
                         f"4. validation vs frictionless: {label}",

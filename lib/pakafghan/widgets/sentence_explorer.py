@@ -12,6 +12,8 @@ Example:
 
 from __future__ import annotations
 
+from functools import cache
+
 import ipywidgets as widgets
 
 from pakafghan.article import TABLE_LABELS, records_for_sentence, sentence_html, sentences
@@ -73,8 +75,9 @@ def sentence_explorer(ds: Dataset | None = None) -> LessonWidget:
         description="Sentence",
         layout=widgets.Layout(width="42em"),
     )
-    return LessonWidget(
-        {"sentence": control},
-        render=lambda sentence: render_sentence(ds, sentence),
-        title="Sentence explorer",
-    )
+
+    @cache  # one view per sentence: going back to a sentence is instant
+    def render(sentence: int) -> str:
+        return render_sentence(ds, sentence)
+
+    return LessonWidget({"sentence": control}, render=render, title="Sentence explorer")

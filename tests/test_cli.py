@@ -1,4 +1,4 @@
-"""`python -m pakafghan validate`: exit codes, one line per problem, never a traceback."""
+"""`python -m pakafghan validate`: exit codes, one line per problem, `--codes`, no traceback."""
 
 from __future__ import annotations
 
@@ -49,3 +49,21 @@ def test_non_utf8_file_is_reported_not_raised(data_copy):
     assert out.returncode == 1
     assert "events.csv:1: byte 0xff is not valid UTF-8" in out.stdout
     assert "Traceback" not in out.stderr
+
+
+def test_codes_flag_ends_each_problem_line_with_its_code(data_copy):
+    data_copy.replace("places", ",city,PAK,", ",town,PAK,")
+    data_copy.write("claims", "")
+    plain = run("validate", str(data_copy.path))
+    coded = run("validate", "--codes", str(data_copy.path))
+    assert coded.returncode == 1
+    plain_lines, coded_lines = plain.stdout.splitlines(), coded.stdout.splitlines()
+    assert coded_lines[-1] == plain_lines[-1]
+    assert coded_lines[0] == plain_lines[0] + " [file-empty]"
+    assert coded_lines[1] == plain_lines[1] + " [enum]"
+
+
+def test_codes_flag_on_valid_data_prints_only_the_summary(tmp_path):
+    out = run("validate", "--codes", cwd=tmp_path)
+    assert out.returncode == 0
+    assert out.stdout.count("\n") == 1 and out.stdout.startswith("OK: 7 tables")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pakafghan.codebook import codebook_section
+from pakafghan.codebook import codebook_section, describe_dataset
 from pakafghan.datadir import BUNDLED_DATA_DIR
 from pakafghan.schema import read_package
 
@@ -26,3 +26,14 @@ def test_every_field_has_a_description():
         assert table.description
         for field in table.fields:
             assert len(field.description) > 10, f"{table.name}.{field.name}"
+
+
+def test_short_description_names_every_table_and_fits_a_screen():
+    text = describe_dataset()
+    package = read_package()
+    assert text.startswith(package.title)
+    for table in package.tables:
+        assert f"- {table.name} ({table.path}): {table.description.split('. ')[0]}" in text.replace(
+            "\n  ", " "
+        )
+    assert max(len(line) for line in text.splitlines()) <= 88

@@ -1,7 +1,7 @@
 """Property-based tests: random bytes and random edits never crash the reader or the validator.
 
-The only outcomes allowed are valid data or the library's own problems (and, from the loaders,
-``DataValidationError``) — never a pandas traceback.
+The only outcomes allowed are valid data or the library's own problems, each with a specific code
+(and, from the loaders, ``DataValidationError``) — never a pandas traceback.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import pakafghan
 from pakafghan.csvread import read_csv_text
 from pakafghan.datadir import BUNDLED_DATA_DIR
-from pakafghan.problems import Problem
+from pakafghan.problems import CODES, DEFAULT_CODE, Problem
 
 FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 TABLE = "places"
@@ -43,6 +43,7 @@ def _assert_only_our_outcomes(folder: Path) -> None:
     except pakafghan.DataValidationError as err:
         assert err.problems
         assert all(isinstance(p, Problem) and p.file for p in err.problems)
+        assert all(p.code in CODES and p.code != DEFAULT_CODE for p in err.problems)
     else:
         assert len(places) > 0
 
@@ -61,7 +62,8 @@ def test_random_bytes_as_a_table(folder, data):
 @given(st.text(CSV_ALPHABET, max_size=300))
 def test_random_text_never_crashes_the_reader(text):
     table = read_csv_text(text, "x.csv")
-    assert all(isinstance(p, Problem) for p in [*table.problems, *table.row_problems])
+    problems = [*table.problems, *table.row_problems]
+    assert all(isinstance(p, Problem) and p.code != DEFAULT_CODE for p in problems)
     if not table.problems:
         assert len(table.lines) == len(table.frame)
 

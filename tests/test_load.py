@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import pakafghan
 from pakafghan.datadir import BUNDLED_DATA_DIR, ENV_VAR, resolve_data_dir
+from pakafghan.load import CACHE_SIZE, Dataset
 from pakafghan.schema import read_package
+
+load_module = importlib.import_module("pakafghan.load")
 
 TABLES = read_package().table_names
 
@@ -136,3 +142,102 @@ def test_evidence_locates_the_quote_in_the_text():
         pakafghan.evidence("actors", "ttp")
     with pytest.raises(KeyError):
         pakafghan.evidence("claims", "cl-999")
+
+
+# -- the cache ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def validations(monkeypatch):
+    """The folders the loaders validate, in order, while the test runs."""
+    seen: list[Path] = []
+    real = load_module.validate
+
+    def counting(folder):
+        seen.append(Path(folder))
+        return real(folder)
+
+    monkeypatch.setattr(load_module, "validate", counting)
+    return seen
+
+
+def test_two_folders_stay_cached(data_copy, tmp_path, validations):
+    a = data_copy.path
+    b = tmp_path / "other" / "data"
+    shutil.copytree(a, b)
+    assert CACHE_SIZE >= 2
+    pakafghan.load_places(a)
+    pakafghan.load_places(b)
+    pakafghan.load_places(a)
+    pakafghan.load_dataset(b)
+    assert validations == [a, b]
+
+
+def test_an_edit_in_a_cached_folder_is_validated_again(data_copy, tmp_path, validations):
+    a = data_copy.path
+    b = tmp_path / "other" / "data"
+    shutil.copytree(a, b)
+    pakafghan.load_places(a)
+    pakafghan.load_places(b)
+    data_copy.replace("places", "Islamabad,city", "Islamabad city,city")
+    assert pakafghan.load_places(a).loc[0, "name"] == "Islamabad city"
+    assert pakafghan.load_places(b).loc[0, "name"] == "Islamabad"
+    assert validations == [a, b, a]
+    data_copy.replace("places", ",city,PAK,", ",town,PAK,")
+    with pytest.raises(pakafghan.DataValidationError):
+        pakafghan.load_places(a)
+    with pytest.raises(pakafghan.DataValidationError):  # invalid data is never cached
+        pakafghan.load_places(a)
+    assert validations == [a, b, a, a, a]
+
+
+def test_signature_lists_every_file_once_without_extra_stats(monkeypatch):
+    files = load_module._files(str(BUNDLED_DATA_DIR))
+    paths = [path for path, _, _ in files]
+    assert sorted(paths) == sorted(str(p) for p in BUNDLED_DATA_DIR.rglob("*") if p.is_file())
+    calls: list[str] = []
+    real_stat = os.stat
+
+    def counting_stat(path, *args, **kwargs):
+        calls.append(str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", counting_stat)
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: counting_stat(self, **kw))
+    load_module._signature(BUNDLED_DATA_DIR)
+    # only the folder is stat-ed by path; each file's one stat comes from its directory entry
+    assert calls == [str(BUNDLED_DATA_DIR)]
+
+
+def test_evidence_loads_the_tables_once(monkeypatch):
+    pakafghan.evidence("claims", "cl-019")  # fill the cache
+    calls = []
+    real = load_module._signature
+    monkeypatch.setattr(load_module, "_signature", lambda folder: calls.append(1) or real(folder))
+    pakafghan.evidence("claims", "cl-019")
+    assert len(calls) == 1
+
+
+# -- the description ---------------------------------------------------------------------------
+
+
+def test_dataset_has_a_short_description():
+    ds = pakafghan.load_dataset()
+    package = read_package()
+    text = ds.DESCR
+    assert isinstance(text, str)
+    assert text.startswith(package.title)
+    lines = text.splitlines()
+    assert len(lines) < 40 and max(map(len, lines)) <= 88
+    for table in package.tables:
+        assert f"- {table.name} ({table.path}, {len(ds.tables[table.name])} rows): " in text
+    assert "README.md" in text and "codebook" in text.lower()
+    assert str(ds.data_dir) not in text  # the same text on every machine
+
+
+def test_description_follows_the_tables_it_holds():
+    ds = pakafghan.load_dataset()
+    subset = Dataset(ds.data_dir, {**ds.tables, "events": ds.events.head(1)})
+    assert "- events (events.csv, 1 row): " in subset.DESCR
+    elsewhere = Dataset(Path("no-such-folder"), {"events": ds.events})
+    assert elsewhere.DESCR.startswith("Tables: events (")

@@ -102,13 +102,24 @@ class ColumnChecker:
         field: str,
         values: pd.Series | np.ndarray,
         say: Callable[[str], str],
+        *,
+        code: str,
     ) -> list[Problem]:
-        """One problem for every row where ``mask`` holds; ``say(value)`` words it."""
+        """One problem (with ``code``) for every row where ``mask`` holds; ``say(value)`` words it.
+
+        Example:
+            >>> checker = ColumnChecker("t.csv", np.array([2, 3]))
+            >>> [p] = checker.flag(np.array([False, True]), "n", ["1", "x"], repr, code="type")
+            >>> print(p)
+            t.csv:3: n: 'x'
+            >>> p.code
+            'type'
+        """
         idx = np.flatnonzero(np.asarray(mask, dtype=bool))
         if not len(idx):
             return []
         vals = np.asarray(values, dtype=object)
-        return [Problem(self.file, int(self.lines[i]), field, say(str(vals[i]))) for i in idx]
+        return [Problem(self.file, int(self.lines[i]), field, say(str(vals[i])), code) for i in idx]
 
     def check_field(self, f: Field, col: pd.Series, check_unique: bool = True) -> list[Problem]:
         """All per-cell checks of one field: required, shape, type, constraints."""
@@ -121,10 +132,16 @@ class ColumnChecker:
             present = length > 0
             out = []
             if f.required:
-                out += self.flag(~present, f.name, s, lambda v: "is required but empty")
+                out += self.flag(
+                    ~present, f.name, s, lambda v: "is required but empty", code="required"
+                )
             spaced, formula = self._edges(s, length, present, f.type == "string")
             out += self.flag(
-                spaced, f.name, s, lambda v: f"{short(v)} has spaces at the start or end"
+                spaced,
+                f.name,
+                s,
+                lambda v: f"{short(v)} has spaces at the start or end",
+                code="whitespace",
             )
             ok = present & ~spaced
             if f.type == "string":
@@ -134,7 +151,7 @@ class ColumnChecker:
             elif f.type == "date":
                 out += self._check_date(f, s, ok)
         if c.get("unique") and check_unique:
-            out += self.check_unique([f.name], col.to_frame())
+            out += self.check_unique([f.name], col.to_frame(), code="unique")
         return out
 
     def _check_enum(self, f: Field, col: pd.Series) -> list[Problem]:
@@ -143,13 +160,16 @@ class ColumnChecker:
         present = cells != ""
         out = []
         if f.required:
-            out += self.flag(~present, f.name, cells, lambda v: "is required but empty")
+            out += self.flag(
+                ~present, f.name, cells, lambda v: "is required but empty", code="required"
+            )
         allowed = ", ".join(f.enum or [])
         out += self.flag(
             present & ~member(col, f.enum),
             f.name,
             cells,
             lambda v: f"{short(v)} is not allowed; use one of: {allowed}",
+            code="enum",
         )
         return out
 
@@ -184,12 +204,18 @@ class ColumnChecker:
         limit = c.get("maxLength", CELL_LIMIT)
         too_long = ok & (length > limit)
         out += self.flag(
-            too_long, f.name, s, lambda v: f"is {len(v)} characters long; the limit is {limit}"
+            too_long,
+            f.name,
+            s,
+            lambda v: f"is {len(v)} characters long; the limit is {limit}",
+            code="length",
         )
         ok = ok & ~too_long
         if "minLength" in c:
             n = c["minLength"]
-            out += self.flag(ok & (length < n), f.name, s, lambda v: f"is shorter than {n}")
+            out += self.flag(
+                ok & (length < n), f.name, s, lambda v: f"is shorter than {n}", code="length"
+            )
         formula = ok & formula
         out += self.flag(
             formula,
@@ -199,6 +225,7 @@ class ColumnChecker:
                 f"{short(v)} starts with {v[0]!r}, which a spreadsheet may run as a "
                 "formula; reword it so that it starts with a letter or digit"
             ),
+            code="formula",
         )
         ok = ok & ~formula
         if "pattern" in c:
@@ -208,6 +235,7 @@ class ColumnChecker:
                 f.name,
                 s,
                 lambda v: f"{short(v)} does not have the expected form ({pattern})",
+                code="pattern",
             )
         return out
 
@@ -215,7 +243,7 @@ class ColumnChecker:
         shape = _INTEGER_SHAPE if f.type == "integer" else _NUMBER_SHAPE
         bad = ok & ~fullmatch(s, shape, ok)
         word = "a whole number" if f.type == "integer" else "a number"
-        out = self.flag(bad, f.name, s, lambda v: f"{short(v)} is not {word}")
+        out = self.flag(bad, f.name, s, lambda v: f"{short(v)} is not {word}", code="type")
         good = ok & ~bad
         numbers = np.full(len(s), np.nan)
         numbers[good] = s[good].astype(np.float64)
@@ -229,6 +257,7 @@ class ColumnChecker:
             f.name,
             s,
             lambda v: f"{short(v)} is not a date in the form YYYY-MM-DD",
+            code="type",
         )
         candidate = ok & shape_ok
         dates = np.full(len(s), np.datetime64("NaT"), dtype="datetime64[D]")
@@ -238,7 +267,11 @@ class ColumnChecker:
             )
         impossible = candidate & np.isnat(dates)
         out += self.flag(
-            impossible, f.name, s, lambda v: f"{short(v)} is not a real date (no such day)"
+            impossible,
+            f.name,
+            s,
+            lambda v: f"{short(v)} is not a real date (no such day)",
+            code="type",
         )
         good = candidate & ~impossible
         out += self._range(f, s, dates, good, lambda b: str(b)[:10])
@@ -260,6 +293,7 @@ class ColumnChecker:
                     lambda v: (
                         f"{short(v)} is before the earliest allowed value {fmt(c['minimum'])}"
                     ),
+                    code="range",
                 )
             if "maximum" in c:
                 hi = as_value(c["maximum"])
@@ -268,11 +302,23 @@ class ColumnChecker:
                     f.name,
                     s,
                     lambda v: f"{short(v)} is after the latest allowed value {fmt(c['maximum'])}",
+                    code="range",
                 )
         return out
 
-    def check_unique(self, names: list[str], frame: pd.DataFrame) -> list[Problem]:
-        """Keys must be unique, also when compared without surrounding spaces and case."""
+    def check_unique(
+        self, names: list[str], frame: pd.DataFrame, *, code: str = "primary-key"
+    ) -> list[Problem]:
+        """Keys must be unique, also when compared without surrounding spaces and case.
+
+        ``code`` is ``"primary-key"`` for the table's key, ``"unique"`` for a unique field.
+
+        Example:
+            >>> checker = ColumnChecker("t.csv", np.array([2, 3]))
+            >>> [p] = checker.check_unique(["id"], pd.DataFrame({"id": ["a", "A "]}))
+            >>> p.line, p.code, p.message.startswith("'A ' is already used on line 2")
+            (3, 'primary-key', True)
+        """
         parts = [np.strings.lower(np.strings.strip(as_strings(frame[n]))) for n in names]
         key = parts[0]
         for part in parts[1:]:
@@ -292,6 +338,7 @@ class ColumnChecker:
                 label,
                 f"{short(shown.iloc[i])} is already used on line {int(first_line.iloc[i])} "
                 "(keys must be unique, ignoring case and spaces)",
+                code,
             )
             for i in idx
         ]

@@ -47,10 +47,6 @@ class RawTable:
     problems: list[Problem] = field(default_factory=list)
     row_problems: list[Problem] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
 
 def _line_of_offset(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
@@ -61,11 +57,21 @@ def _empty(file: str, problems: list[Problem]) -> RawTable:
 
 
 def read_csv_file(path: Path) -> RawTable:
-    """Read ``path``; a missing or undecodable file gives a table with problems and no rows."""
+    """Read ``path``; a missing or undecodable file gives a table with problems and no rows.
+
+    Example:
+        >>> [p.code for p in read_csv_file(Path("no-such-table.csv")).problems]
+        ['file-missing']
+    """
     name = path.name
     if not path.is_file():
-        return _empty(name, [Problem(name, 0, "", "file is missing")])
-    raw = path.read_bytes()
+        return _empty(name, [Problem(name, 0, "", "file is missing", "file-missing")])
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return _empty(
+            name, [Problem(name, 0, "", f"cannot be read ({err.strerror})", "file-unreadable")]
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -79,6 +85,7 @@ def read_csv_file(path: Path) -> RawTable:
                     line,
                     "",
                     f"byte 0x{bad} is not valid UTF-8; save the file as 'CSV UTF-8' and try again",
+                    "encoding-error",
                 )
             ],
         )
@@ -95,7 +102,7 @@ def _structure_problems(text: str, file: str, width: int) -> list[Problem]:
             if start > 1 and len(row) != width and row:
                 problems.append(_width_problem(file, start, len(row), width))
             elif start > 1 and not row:
-                problems.append(Problem(file, start, "", "blank line; delete it"))
+                problems.append(Problem(file, start, "", "blank line; delete it", "blank-row"))
             start = reader.line_num + 1
     except csv.Error:
         problems.append(
@@ -104,6 +111,7 @@ def _structure_problems(text: str, file: str, width: int) -> list[Problem]:
                 start,
                 "",
                 'a quote (") opens a cell here and is never closed; check the quotes on this line',
+                "unclosed-quote",
             )
         )
     return problems
@@ -111,7 +119,9 @@ def _structure_problems(text: str, file: str, width: int) -> list[Problem]:
 
 def _width_problem(file: str, line: int, got: int, width: int) -> Problem:
     if got == 1 and width > 1:
-        return Problem(file, line, "", "blank line or a row with one field; delete or complete it")
+        return Problem(
+            file, line, "", "blank line or a row with one field; delete or complete it", "blank-row"
+        )
     word = "many" if got > width else "few"
     return Problem(
         file,
@@ -119,6 +129,7 @@ def _width_problem(file: str, line: int, got: int, width: int) -> Problem:
         "",
         f"row has {got} fields but the header has {width} (too {word}); "
         "check for a missing or extra comma, or a cell with a comma that is not in quotes",
+        "ragged-row",
     )
 
 
@@ -126,7 +137,8 @@ def read_csv_text(text: str, file: str) -> RawTable:
     """Parse CSV ``text`` (already decoded); ``file`` names it in problems."""
     if text.strip() == "":
         return _empty(
-            file, [Problem(file, 0, "", "file is empty; it needs at least a header line")]
+            file,
+            [Problem(file, 0, "", "file is empty; it needs at least a header line", "file-empty")],
         )
     for ch in _FORBIDDEN_CONTROLS:
         pos = text.find(ch)
@@ -139,6 +151,7 @@ def read_csv_text(text: str, file: str) -> RawTable:
                         _line_of_offset(text, pos),
                         "",
                         f"control character U+{ord(ch):04X} in the text; remove it",
+                        "control-character",
                     )
                 ],
             )
@@ -148,15 +161,23 @@ def read_csv_text(text: str, file: str) -> RawTable:
     try:
         header = next(csv.reader(io.StringIO(text), strict=True))
     except csv.Error:
-        return _empty(file, [Problem(file, 1, "", "the header line has an unclosed quote")])
+        return _empty(
+            file, [Problem(file, 1, "", "the header line has an unclosed quote", "unclosed-quote")]
+        )
     seen: set[str] = set()
     dupes = [h for h in header if h in seen or seen.add(h)]
     if dupes:
         return _empty(
-            file, [Problem(file, 1, d, "column name appears more than once") for d in dupes]
+            file,
+            [
+                Problem(file, 1, d, "column name appears more than once", "duplicate-column")
+                for d in dupes
+            ],
         )
     if "" in header:
-        return _empty(file, [Problem(file, 1, "", "a column has no name in the header")])
+        return _empty(
+            file, [Problem(file, 1, "", "a column has no name in the header", "unnamed-column")]
+        )
     marked = text.replace("\n", "," + _SENTINEL + "\n")
     try:
         frame = pd.read_csv(
@@ -171,7 +192,7 @@ def read_csv_text(text: str, file: str) -> RawTable:
     except (pd.errors.ParserError, ValueError):
         problems = _structure_problems(text, file, len(header))
         if not problems:  # pandas and csv disagree; report the pandas view plainly
-            problems = [Problem(file, 0, "", "the file could not be read as CSV")]
+            problems = [Problem(file, 0, "", "the file could not be read as CSV", "csv-malformed")]
         return _empty(file, problems)
     n_lines = text.count("\n")
     embedded = n_lines != len(frame) + 1

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from pakafghan.load import load_sources, load_table, source_text
-from pakafghan.rules import EVIDENCE_TABLES
-from pakafghan.schema import read_package
+from pakafghan.datadir import resolve_data_dir
+from pakafghan.load import _load_all, _text_of
+from pakafghan.schema import EVIDENCE_TABLES, read_package
 
 
 @dataclass(frozen=True)
@@ -51,19 +51,30 @@ def _text(value: object) -> str | None:
 
 
 def evidence(table: str, record_id: str, data_dir: str | Path | None = None) -> Evidence:
-    """The evidence behind one row of ``events``, ``event_actors`` or ``claims``."""
+    """The evidence behind one row of ``events``, ``event_actors`` or ``claims``.
+
+    The data folder is validated and loaded once (or taken from the loaders' cache).
+
+    Example:
+        >>> evidence("events", "ev-kabul-trilateral").source_id
+        'article'
+    """
     if table not in EVIDENCE_TABLES:
         raise ValueError(f"{table!r} carries no evidence; use one of {', '.join(EVIDENCE_TABLES)}")
-    key = read_package(data_dir).table(table).primary_key[0]
-    frame = load_table(table, data_dir).set_index(key)
-    if record_id not in frame.index:
+    folder = resolve_data_dir(data_dir)
+    tables = _load_all(folder)  # shared with the cache: read only, never modified
+    key = read_package(folder).table(table).key
+    rows = tables[table]
+    match = rows.loc[rows[key] == record_id]
+    if match.empty:
         raise KeyError(f"no {key} {record_id!r} in {table}")
-    row = frame.loc[record_id]
-    source = load_sources(data_dir).set_index("source_id").loc[row["source_id"]]
+    row = match.iloc[0]
+    sources = tables["sources"]
+    source = sources.loc[sources["source_id"] == row["source_id"]].iloc[0]
     quote = _text(row["quote"])
     start = end = None
     if quote is not None and not pd.isna(source["text_file"]):
-        start = source_text(row["source_id"], data_dir).find(quote)
+        start = _text_of(folder, sources, str(row["source_id"])).find(quote)
         end = start + len(quote)
     return Evidence(
         table,

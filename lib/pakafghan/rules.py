@@ -8,10 +8,18 @@
   occurs in that text, exactly; a row citing any other source has a quote or a note.
 - A source's ``text_file`` exists, and a source is not a copy of itself.
 
+Which tables carry evidence, and where the texts are, is layout: see
+:data:`~pakafghan.schema.EVIDENCE_TABLES` and :data:`~pakafghan.schema.SOURCES_DIR`.
+
 Example:
-    >>> from pakafghan.rules import EVIDENCE_TABLES
-    >>> EVIDENCE_TABLES
-    ('events', 'event_actors', 'claims')
+    >>> from pakafghan.csvread import read_csv_text
+    >>> sources = read_csv_text(
+    ...     "source_id,published_earliest,published_latest,copy_of,text_file\\n"
+    ...     "S1,2025-08-20,2025-08-19,S1,\\n", "sources.csv")
+    >>> for p in check_rules(Path("."), {"sources": sources}):
+    ...     print(p.code, "|", p.line, p.field)
+    date-order | 2 published_latest
+    self-copy | 2 copy_of
 """
 
 from __future__ import annotations
@@ -24,12 +32,7 @@ import pandas as pd
 from pakafghan.checks import ColumnChecker, member, parse_dates, short
 from pakafghan.csvread import RawTable
 from pakafghan.problems import Problem
-
-#: Tables whose rows cite a source and carry evidence.
-EVIDENCE_TABLES = ("events", "event_actors", "claims")
-
-#: Folder, inside the data folder, that holds source texts.
-SOURCES_DIR = "sources"
+from pakafghan.schema import EVIDENCE_TABLES, SOURCES_DIR
 
 
 def _objects(frame: pd.DataFrame, name: str) -> np.ndarray:
@@ -46,6 +49,7 @@ def _date_order(raw: RawTable, early: str, late: str) -> list[Problem]:
         late,
         f[late],
         lambda v: f"{short(v)} is before {early}; the latest date cannot come first",
+        code="date-order",
     )
 
 
@@ -61,18 +65,21 @@ def _event_dates(raw: RawTable) -> list[Problem]:
         "year_source_id",
         year_source,
         lambda v: "is empty, but year_basis is 'inferred': name the source that gives the year",
+        code="year-basis",
     )
     out += c.flag(
         (basis == "none") & (has_early | has_late),
         "year_basis",
         basis,
         lambda v: "is 'none' but the row has dates; use 'stated' or 'inferred'",
+        code="year-basis",
     )
     out += c.flag(
         (basis == "none") & (prec != "unknown"),
         "date_precision",
         prec,
         lambda v: f"{short(v)} needs a date; with year_basis 'none' use 'unknown'",
+        code="year-basis",
     )
     dated = (basis == "stated") | (basis == "inferred")
     for col, values, has in (("date_earliest", early, has_early), ("date_latest", late, has_late)):
@@ -81,12 +88,14 @@ def _event_dates(raw: RawTable) -> list[Problem]:
             col,
             values,
             lambda v: "is empty, but year_basis says the row is dated",
+            code="year-basis",
         )
     out += c.flag(
         (prec == "day") & has_early & has_late & (early != late),
         "date_latest",
         late,
         lambda v: f"{short(v)} differs from date_earliest, but date_precision is 'day'",
+        code="date-precision",
     )
     return out
 
@@ -101,6 +110,7 @@ def _source_texts(folder: Path, sources: RawTable) -> tuple[dict[str, str], list
         "copy_of",
         f["copy_of"],
         lambda v: "a source cannot be a copy of itself",
+        code="self-copy",
     )
     with_text = f[f["text_file"] != ""]
     for i, (sid, name) in enumerate(
@@ -110,12 +120,36 @@ def _source_texts(folder: Path, sources: RawTable) -> tuple[dict[str, str], list
         line = int(sources.lines[with_text.index[i]]) if len(sources.lines) else 0
         try:
             texts[sid] = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             problems.append(
-                Problem(sources.file, line, "text_file", f"{short(name)} is not in {SOURCES_DIR}/")
+                Problem(
+                    sources.file,
+                    line,
+                    "text_file",
+                    f"{short(name)} is not in {SOURCES_DIR}/",
+                    "text-file-missing",
+                )
             )
         except UnicodeDecodeError:
-            problems.append(Problem(sources.file, line, "text_file", f"{short(name)} is not UTF-8"))
+            problems.append(
+                Problem(
+                    sources.file,
+                    line,
+                    "text_file",
+                    f"{short(name)} is not UTF-8",
+                    "text-file-encoding",
+                )
+            )
+        except OSError as err:
+            problems.append(
+                Problem(
+                    sources.file,
+                    line,
+                    "text_file",
+                    f"{short(name)} cannot be read ({err.strerror})",
+                    "file-unreadable",
+                )
+            )
     return texts, problems
 
 
@@ -130,12 +164,14 @@ def _evidence(raw: RawTable, texts: dict[str, str], shipped: set[str]) -> list[P
         "quote",
         src,
         lambda v: f"is empty; rows citing {v} must quote its text (data/sources/)",
+        code="quote-missing",
     )
     out += c.flag(
         ~has_text & no_quote & (note == ""),
         "quote",
         src,
         lambda v: "is empty, and so is note; say what the source says (quote or note)",
+        code="evidence-missing",
     )
     readable = member(src, texts)
     idx = np.flatnonzero(has_text & ~no_quote & readable)
@@ -151,6 +187,7 @@ def _evidence(raw: RawTable, texts: dict[str, str], shipped: set[str]) -> list[P
             f"{short(v)} does not occur in the source's text; copy it exactly "
             "(curly quotes and dashes included)"
         ),
+        code="quote-not-found",
     )
     return out
 

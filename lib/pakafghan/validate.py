@@ -10,6 +10,9 @@ What is checked, in order:
 5. the rules Table Schema cannot express (see :mod:`pakafghan.rules`): dates in order, years
    explained, quotes found in their source's text.
 
+Every problem carries a code saying which kind it is (see :data:`pakafghan.problems.CODES`).
+The tables read are never modified: the report holds the versions the checks saw.
+
 Example:
     >>> from pakafghan.validate import validate
     >>> report = validate()
@@ -20,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -56,7 +59,8 @@ class ValidationReport:
         return f"INVALID: {n} problem{'s' if n != 1 else ''} in {files} file(s) in {self.data_dir}."
 
 
-def _check_columns(table: Table, raw: RawTable) -> list[Problem]:
+def _check_columns(table: Table, raw: RawTable) -> tuple[list[Problem], list[str]]:
+    """Problems with the header, and the optional columns the file leaves out."""
     problems = []
     known = set(table.field_names)
     for col in raw.frame.columns:
@@ -68,40 +72,51 @@ def _check_columns(table: Table, raw: RawTable) -> list[Problem]:
                     col,
                     "unknown column; it is not described in datapackage.json "
                     "(add it there first, or delete the column)",
+                    "unknown-column",
                 )
             )
+    absent = []
     for f in table.fields:
         if f.name not in raw.frame.columns:
             if f.required:
-                problems.append(Problem(raw.file, 1, f.name, "required column is missing"))
+                problems.append(
+                    Problem(raw.file, 1, f.name, "required column is missing", "missing-column")
+                )
             else:
-                raw.frame[f.name] = ""
-    return problems
+                absent.append(f.name)
+    return problems, absent
 
 
-def _unusable(table: Table, raw: RawTable) -> None:
-    """Keep the table's columns but no rows, so later checks can skip it."""
-    raw.frame = pd.DataFrame({name: pd.Series(dtype=str) for name in table.field_names})
-    raw.lines = np.zeros(0, dtype=np.int64)
+def _unusable(table: Table, raw: RawTable) -> RawTable:
+    """A copy with the table's columns but no rows, so later checks skip it."""
+    frame = pd.DataFrame({name: pd.Series(dtype=str) for name in table.field_names})
+    return replace(raw, frame=frame, lines=np.zeros(0, dtype=np.int64))
 
 
-def _check_table(table: Table, raw: RawTable) -> list[Problem]:
+def _check_table(table: Table, raw: RawTable) -> tuple[list[Problem], RawTable]:
+    """The table's own problems, and the table as the later checks see it.
+
+    ``raw`` itself is left as it is: a table that cannot be checked further comes back without
+    rows, and optional columns the file leaves out come back as empty text.
+    """
     if raw.problems:
-        _unusable(table, raw)
-        return raw.problems
-    problems = [*raw.row_problems, *_check_columns(table, raw)]
-    if any(p.message == "required column is missing" for p in problems):
-        _unusable(table, raw)
-        return problems
+        return list(raw.problems), _unusable(table, raw)
+    header_problems, absent = _check_columns(table, raw)
+    problems = [*raw.row_problems, *header_problems]
+    if any(p.code == "missing-column" for p in problems):
+        return problems, _unusable(table, raw)
+    if absent:
+        raw = replace(raw, frame=raw.frame.assign(**dict.fromkeys(absent, "")))
     if len(raw.frame) == 0:
-        return [*problems, Problem(raw.file, 0, "", "table has a header but no rows")]
+        no_rows = Problem(raw.file, 0, "", "table has a header but no rows", "header-only")
+        return [*problems, no_rows], raw
     checker = ColumnChecker(raw.file, raw.lines)
     single_pk = table.primary_key if len(table.primary_key) == 1 else []
     for f in table.fields:
         problems += checker.check_field(f, raw.frame[f.name], check_unique=f.name not in single_pk)
     if table.primary_key:
-        problems += checker.check_unique(table.primary_key, raw.frame)
-    return problems
+        problems += checker.check_unique(table.primary_key, raw.frame, code="primary-key")
+    return problems, raw
 
 
 def _check_foreign_keys(package: Package, tables: dict[str, RawTable]) -> list[Problem]:
@@ -124,6 +139,7 @@ def _check_foreign_keys(package: Package, tables: dict[str, RawTable]) -> list[P
                 fk.fields[0],
                 col,
                 lambda v, ref=ref, fk=fk: f"{short(v)} matches no {fk.ref_fields[0]} in {ref.path}",
+                code="foreign-key",
             )
     return problems
 
@@ -132,21 +148,29 @@ def validate(data_dir: str | Path | None = None) -> ValidationReport:
     """Check every table in ``data_dir`` (default: see :func:`~pakafghan.datadir.resolve_data_dir`).
 
     Returns a :class:`ValidationReport`; it never raises for bad data.
+
+    Example:
+        >>> [(p.file, p.code) for p in validate("no-such-folder").problems]
+        [('datapackage.json', 'file-missing')]
     """
     folder = resolve_data_dir(data_dir)
     report = ValidationReport(folder)
     if not (folder / PACKAGE_FILE).is_file():
-        report.problems.append(Problem(PACKAGE_FILE, 0, "", f"file is missing in {folder}"))
+        report.problems.append(
+            Problem(PACKAGE_FILE, 0, "", f"file is missing in {folder}", "file-missing")
+        )
         return report
     try:
         package = read_package(folder)
-    except (json.JSONDecodeError, KeyError, UnicodeDecodeError) as err:
-        report.problems.append(Problem(PACKAGE_FILE, 0, "", f"cannot be read: {err}"))
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as err:
+        report.problems.append(
+            Problem(PACKAGE_FILE, 0, "", f"cannot be read: {err}", "package-unreadable")
+        )
         return report
     for table in package.tables:
-        raw = read_csv_file(folder / table.path)
-        report.problems += _check_table(table, raw)
-        report.tables[table.name] = raw
+        problems, checked = _check_table(table, read_csv_file(folder / table.path))
+        report.problems += problems
+        report.tables[table.name] = checked
     report.problems += _check_foreign_keys(package, report.tables)
     report.problems += check_rules(folder, report.tables)
     report.problems.sort()

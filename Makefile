@@ -1,23 +1,29 @@
 # Two commands for newcomers:  `make lab` (set up, open the lessons)  and  `make test`.
-# Everything installs into .venv from requirements.txt; re-running is quick when nothing changed.
+# Both install into .venv: `make lab` only what the lessons need (requirements.txt), `make test`
+# also the test tools (requirements-dev.txt). Re-running is quick when nothing changed.
 
 PYTHON        ?= python3
 NPM           ?= npm
 CHROMIUM      ?= /usr/bin/chromium
+# USE_UV=no installs with pip only (uv is faster and gives the same packages).
+USE_UV        ?= yes
 VENV          := .venv
 BIN           := $(VENV)/bin
 PY            := $(BIN)/python
+LESSONS_STAMP := $(VENV)/.installed-lessons
 STAMP         := $(VENV)/.installed
 NODE_STAMP    := node_modules/.package-lock.json
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: lab test test-browser browser-deps html validate lint execute codebook bench clean help
+.PHONY: lab lab-setup test test-setup test-browser browser-deps html validate lint execute \
+	codebook bench clean help
 
 help:
-	@echo "make lab           set up .venv and open the lessons in JupyterLab"
-	@echo "make test          set up .venv and run every test (library, data, notebooks, browser, lint)"
+	@echo "make lab           set up .venv (lessons only) and open the lessons in JupyterLab"
+	@echo "make test          set up .venv (lessons and test tools) and run every test"
+	@echo "make lab-setup     only set up .venv for the lessons; make test-setup: for the tests"
 	@echo "make validate      check data/ against data/datapackage.json"
 	@echo "make execute       re-run every notebook in place, refreshing its stored outputs"
 	@echo "make html          build the offline static site in site/ (open site/index.html)"
@@ -26,30 +32,68 @@ help:
 	@echo "make bench         measure lessons, kernels, loading, validation at scale, widgets"
 	@echo "make lint          ruff check and format check"
 	@echo "make codebook      refresh the generated field tables in data/README.md"
+	@echo "USE_UV=no make ... installs with pip instead of uv"
 
-# The environment is rebuilt only when requirements.txt or pyproject.toml change.
-$(STAMP): requirements.txt pyproject.toml
-	@test -x $(PY) || { echo ">> creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
-	@echo ">> installing requirements into $(VENV) (first time: about a minute)"
-	@$(PY) -m pip install --disable-pip-version-check --progress-bar on --upgrade pip >/dev/null
-	@$(PY) -m pip install --disable-pip-version-check --progress-bar on -r requirements.txt \
-		| grep -v "already satisfied" || true
-	@$(PY) -c "import pakafghan, pandas, ipywidgets, nbval, playwright" \
-		|| { echo "!! install failed; see the messages above"; exit 1; }
-	@touch $(STAMP)
+$(PY):
+	@echo ">> creating $(VENV) with $(PYTHON)"
+	@$(PYTHON) -m venv $(VENV)
+
+# $(call found,MODULE ...): fails, naming them, unless every module can be imported (found, not
+# imported: importing JupyterLab and pandas to check would take seconds).
+found = $(PY) -c "import importlib.util as u, sys; \
+	missing = [m for m in sys.argv[1:] if u.find_spec(m) is None]; \
+	missing and sys.exit('!! install failed, missing: ' + ' '.join(missing))" $(1)
+
+# $(call install,FILE): install a requirements file into .venv with uv when it can be had (one
+# already in .venv or on PATH, else uv from PyPI into .venv), else with pip. uv reads no pip
+# configuration: it uses PyPI (or UV_INDEX_URL / UV_EXTRA_INDEX_URL when set).
+define install
+	@uv=""; \
+	if [ "$(USE_UV)" != no ]; then \
+		if [ -x $(BIN)/uv ]; then uv=$(BIN)/uv; \
+		elif command -v uv >/dev/null 2>&1; then uv=uv; \
+		elif $(PY) -m pip install --disable-pip-version-check --quiet uv >/dev/null 2>&1; \
+			then uv=$(BIN)/uv; \
+		else echo "!! uv could not be installed from PyPI: using pip (slower)"; fi; \
+	fi; \
+	if [ -n "$$uv" ]; then echo ">> installing $(1) into $(VENV) with uv"; fi; \
+	if [ -n "$$uv" ] && $$uv pip install --python $(PY) -r $(1); then :; else \
+		if [ -n "$$uv" ]; then echo "!! uv could not install $(1): trying pip"; fi; \
+		echo ">> installing $(1) into $(VENV) with pip (first time: a minute or more)"; \
+		$(PY) -m pip install --disable-pip-version-check --progress-bar off -r $(1); \
+	fi
+endef
+
+# The lessons' environment: rebuilt only when requirements.txt or pyproject.toml change.
+$(LESSONS_STAMP): requirements.txt pyproject.toml | $(PY)
+	$(call install,requirements.txt)
+	@$(call found,pakafghan pandas matplotlib ipywidgets networkx jupyterlab ipykernel nbval)
+	@touch $@
+
+# The test tools on top: again only when a requirements file or pyproject.toml changes.
+$(STAMP): requirements-dev.txt $(LESSONS_STAMP)
+	$(call install,requirements-dev.txt)
+	@$(call found,nbclient nbconvert playwright hypothesis frictionless packaging repo2docker)
+	@test -x $(BIN)/ruff || { echo "!! install failed: ruff missing"; exit 1; }
+	@touch $@
 
 # JupyterLab settings for this environment: no news pop-up, widget state saved with notebooks.
-$(LAB_OVERRIDES): tools/jupyter_settings/overrides.json $(STAMP)
+$(LAB_OVERRIDES): tools/jupyter_settings/overrides.json $(LESSONS_STAMP)
 	@mkdir -p $(dir $@)
 	@cp tools/jupyter_settings/overrides.json $@
 
-lab: $(STAMP) $(LAB_OVERRIDES)
-	$(BIN)/jupyter lab notebooks/01_start_here.ipynb
+lab-setup: $(LESSONS_STAMP) $(LAB_OVERRIDES)
 
-test: $(STAMP) $(LAB_OVERRIDES) lint browser-deps $(NODE_STAMP)
+# The project's folder as JupyterLab's root (not notebooks/), so the lessons' links to data/ open.
+lab: lab-setup
+	$(BIN)/jupyter lab --ServerApp.root_dir=. notebooks/01_start_here.ipynb
+
+test-setup: $(STAMP) $(LAB_OVERRIDES)
+
+test: test-setup lint browser-deps $(NODE_STAMP)
 	$(PY) -m pytest
 
-test-browser: $(STAMP) $(LAB_OVERRIDES) browser-deps $(NODE_STAMP)
+test-browser: test-setup browser-deps $(NODE_STAMP)
 	$(PY) -m pytest -p no:cacheprovider tests/browser
 
 # Debian's Chromium for the browser tests (Playwright's own browser download does not work
@@ -83,21 +127,21 @@ $(NODE_STAMP): package.json package-lock.json
 html: $(STAMP) $(NODE_STAMP)
 	$(PY) tools/build_site.py site
 
-validate: $(STAMP)
+validate: $(LESSONS_STAMP)
 	$(PY) -m pakafghan validate data
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests tools bench
 	$(BIN)/ruff format --check lib tests tools bench
 
-codebook: $(STAMP)
+codebook: $(LESSONS_STAMP)
 	$(PY) tools/refresh_codebook.py
 
 execute: $(STAMP)
-	$(PY) -m pakafghan.notebook_runner execute
+	$(PY) tools/run_notebooks.py execute
 
 bench: $(STAMP)
 	$(PY) -m bench.run
 
 clean:
-	rm -rf $(VENV) site node_modules build .pytest_cache
+	rm -rf $(VENV) site node_modules build dist .pytest_cache

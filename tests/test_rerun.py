@@ -13,15 +13,21 @@ as the first, and the notebook may write files only in its scratch folder.
 from __future__ import annotations
 
 import copy
+import importlib.util
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from pakafghan.notebook_runner import NOTEBOOKS_DIR, lesson_notebooks
-
-NOTEBOOKS = lesson_notebooks()
+# tools/ is not a package: load tools/run_notebooks.py from its file.
+_spec = importlib.util.spec_from_file_location(
+    "run_notebooks", Path(__file__).resolve().parents[1] / "tools" / "run_notebooks.py"
+)
+run_notebooks = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(run_notebooks)
+NOTEBOOKS_DIR = run_notebooks.NOTEBOOKS_DIR
+NOTEBOOKS = run_notebooks.lesson_notebooks()
 UNCOMPARED = {"image/png", "image/jpeg", "application/vnd.jupyter.widget-view+json"}
 
 

@@ -9,10 +9,10 @@ import pytest
 
 import pakafghan
 from pakafghan.datadir import BUNDLED_DATA_DIR
-from pakafghan.rules import EVIDENCE_TABLES
+from pakafghan.schema import EVIDENCE_TABLES
 from pakafghan.scratch import (
+    DEFAULT_FOLDER,
     MARKER,
-    PROJECT_ROOT,
     add_row,
     compare_coding,
     display_path,
@@ -22,7 +22,8 @@ from pakafghan.scratch import (
     scratch_root,
     update_row,
 )
-from pakafghan.select import article_only, original_of, select
+from pakafghan.select import article_only, select
+from pakafghan.views import original_of
 
 EVENT = {
     "event_id": "ev-test-dialogue",
@@ -85,11 +86,64 @@ def test_the_copy_lands_in_the_scratch_root_with_a_marker(scratch):
     assert display_path(folder) == "$PAKAFGHAN_SCRATCH/my-data"
 
 
-def test_default_root_is_the_project_scratch_folder(monkeypatch):
+def _home(monkeypatch, folder: Path) -> Path:
+    """Make ``folder`` the home folder (POSIX and Windows), with PAKAFGHAN_SCRATCH unset."""
+    folder.mkdir(parents=True, exist_ok=True)
     monkeypatch.delenv("PAKAFGHAN_SCRATCH", raising=False)
-    assert scratch_root() == PROJECT_ROOT / "scratch"
-    assert PROJECT_ROOT == BUNDLED_DATA_DIR.parent
-    assert display_path(PROJECT_ROOT / "scratch" / "x") == "scratch/x"
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.setenv("USERPROFILE", str(folder))
+    return folder.resolve()
+
+
+def test_default_root_is_a_folder_in_the_home_folder(tmp_path, monkeypatch):
+    home = _home(monkeypatch, tmp_path / "home")
+    assert DEFAULT_FOLDER == "pakafghan-scratch"
+    assert scratch_root() == home / "pakafghan-scratch"
+    folder = scratch_copy()
+    assert folder == home / "pakafghan-scratch" / "my-data"
+    assert (folder / MARKER).is_file()
+    assert display_path(folder) == "~/pakafghan-scratch/my-data"
+
+
+def test_a_path_is_shown_the_same_on_every_machine(tmp_path, monkeypatch):
+    shown = set()
+    for user in ("ana", "bilal"):  # two machines, two user names, two home folders
+        _home(monkeypatch, tmp_path / "machines" / user / "home")
+        shown.add(display_path(scratch_copy("classroom-project", fresh=True)))
+        shown.add(display_path(scratch_copy("classroom-project")))  # run again: the same
+    assert shown == {"~/pakafghan-scratch/classroom-project"}
+    for user in ("ana", "bilal"):  # the variable set: shown by its name, not the folder's
+        monkeypatch.setenv("PAKAFGHAN_SCRATCH", str(tmp_path / user / "elsewhere"))
+        assert display_path(scratch_copy("x")) == "$PAKAFGHAN_SCRATCH/x"
+    assert display_path(BUNDLED_DATA_DIR) == "data"
+    assert display_path(BUNDLED_DATA_DIR / "sources") == "data/sources"
+    assert display_path(tmp_path) == tmp_path.resolve().as_posix()
+
+
+def test_the_shown_path_can_be_given_back_to_the_library(tmp_path, monkeypatch):
+    _home(monkeypatch, tmp_path / "home")
+    folder = scratch_copy("given-back")
+    assert pakafghan.validate(display_path(folder)).ok
+    assert pakafghan.load_dataset(display_path(folder)).data_dir == folder
+
+
+def test_a_root_that_cannot_be_made_says_how_to_choose_another(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("PAKAFGHAN_SCRATCH", str(blocker / "scratch"))
+    with pytest.raises(PermissionError, match="set PAKAFGHAN_SCRATCH to a folder you can write"):
+        scratch_copy()
+
+
+def test_no_home_folder_says_how_to_choose_one(monkeypatch):
+    monkeypatch.delenv("PAKAFGHAN_SCRATCH", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    with pytest.raises(RuntimeError, match="set PAKAFGHAN_SCRATCH"):
+        scratch_root()
 
 
 def test_article_start_keeps_reference_tables_and_only_article_records(scratch):

@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import re
 import shutil
 import sys
@@ -31,10 +32,14 @@ import nbformat
 from jinja2 import DictLoader
 from nbconvert import HTMLExporter
 
-from pakafghan.notebook_runner import execute
-from pakafghan.textsafe import html_text
+from pakafghan.html import html_text
 
 ROOT = Path(__file__).resolve().parents[1]
+# tools/ is not a package: load tools/run_notebooks.py (which executes a lesson) from its file.
+_spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "tools" / "run_notebooks.py")
+_run_notebooks = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_run_notebooks)
+execute = _run_notebooks.execute
 NOTEBOOKS_DIR = ROOT / "notebooks"
 NODE_MODULES = ROOT / "node_modules"
 STATIC = "_static"

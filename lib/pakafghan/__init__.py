@@ -9,6 +9,8 @@ Example:
     'planned'
 """
 
+from importlib import metadata as _metadata
+
 from pakafghan.evidence import Evidence, evidence
 from pakafghan.load import (
     Dataset,
@@ -45,4 +47,7 @@ __all__ = [
     "source_text",
     "validate",
 ]
-__version__ = "0.1.0"
+try:  # the installed distribution's version (pyproject.toml), so there is one place to change it
+    __version__ = _metadata.version("pakafghan")
+except _metadata.PackageNotFoundError:  # a checkout on sys.path without an install
+    __version__ = "0+unknown"

@@ -1,7 +1,8 @@
 """A scratch copy of the data for learners to edit, and helpers to add, change and remove rows.
 
-:func:`scratch_copy` copies the data package into ``<project>/scratch/<name>`` (or
-``$PAKAFGHAN_SCRATCH/<name>``), never inside ``data/``. With ``start="article"`` the copy keeps the
+:func:`scratch_copy` copies the data package into ``~/pakafghan-scratch/<name>``, a folder in
+the learner's home (or ``$PAKAFGHAN_SCRATCH/<name>`` when that variable names another folder),
+never inside ``data/`` or the installed package. With ``start="article"`` the copy keeps the
 reference tables (sources, places, actors, propositions) but only the article's events,
 participations and claims, so a class can code another report itself and compare. Calling it
 again returns the same folder and keeps the learner's edits, unless ``fresh=True``.
@@ -45,17 +46,18 @@ import pandas as pd
 
 from pakafghan.article import TABLE_LABELS, record_describers
 from pakafghan.datadir import BUNDLED_DATA_DIR, resolve_data_dir
+from pakafghan.html import banner
 from pakafghan.load import load_dataset
-from pakafghan.rules import EVIDENCE_TABLES
-from pakafghan.schema import read_package
+from pakafghan.schema import EVIDENCE_TABLES, read_package
 from pakafghan.select import PRIMARY, select
-from pakafghan.textsafe import html_text
 
 #: Environment variable naming the folder that holds scratch copies.
 ENV_VAR = "PAKAFGHAN_SCRATCH"
 
-#: The project's top folder: the parent of the bundled data folder.
-PROJECT_ROOT = BUNDLED_DATA_DIR.parent
+#: The folder in the home folder that holds scratch copies unless ``$PAKAFGHAN_SCRATCH`` is set.
+#: In the home folder because that is the one folder every learner can write to and keep: on a
+#: laptop, on a JupyterHub (home is kept between sessions), on Binder (home is the repository).
+DEFAULT_FOLDER = "pakafghan-scratch"
 
 #: A file in every scratch copy: the helpers write only into folders that have it.
 MARKER = ".pakafghan-scratch"
@@ -84,37 +86,56 @@ class RowChange:
         return self.ok
 
     def _repr_html_(self) -> str:
-        colour = "#0072B2" if self.ok else "#D55E00"
-        mark = "✓" if self.ok else "✗ Nothing written:"
-        return (
-            f'<div style="border-left:4px solid {colour};padding:4px 8px">'
-            f"<strong>{mark}</strong> {html_text(self.message)}</div>"
-        )
+        return banner(self.ok, "✓" if self.ok else "✗ Nothing written:", self.message)
 
 
 def scratch_root() -> Path:
-    """The folder holding scratch copies: ``$PAKAFGHAN_SCRATCH``, else ``<project>/scratch``.
+    """The folder holding scratch copies: ``$PAKAFGHAN_SCRATCH``, else ``~/pakafghan-scratch``.
 
     Example:
-        >>> scratch_root() == PROJECT_ROOT / "scratch" or ENV_VAR in os.environ
+        >>> scratch_root() == Path.home().resolve() / DEFAULT_FOLDER or ENV_VAR in os.environ
         True
     """
     from_env = os.environ.get(ENV_VAR, "")
-    return Path(from_env).expanduser().resolve() if from_env else PROJECT_ROOT / "scratch"
+    if from_env:
+        return Path(from_env).expanduser().resolve()
+    try:
+        home = Path.home()
+    except RuntimeError as err:  # no HOME (or USERPROFILE) and no user database entry
+        raise RuntimeError(
+            f"cannot tell your home folder: set {ENV_VAR} to a folder for scratch copies"
+        ) from err
+    return home.resolve() / DEFAULT_FOLDER
+
+
+def _root_label() -> str:
+    """How the scratch root is written: the same on every machine, with no user name in it."""
+    return f"${ENV_VAR}" if os.environ.get(ENV_VAR, "") else f"~/{DEFAULT_FOLDER}"
 
 
 def display_path(folder: str | Path) -> str:
-    """A folder's path as a lesson may show it: relative to the project or to the scratch root.
+    """A folder's path as a lesson shows it: the same on every machine and in every run.
+
+    A folder in the scratch root is shown from ``~/pakafghan-scratch`` (or from
+    ``$PAKAFGHAN_SCRATCH`` when that variable is set); the bundled data as ``data``; anything
+    else as its absolute path. The library's functions accept the ``~`` form as it is shown
+    (they expand ``~``).
 
     Example:
-        >>> display_path(PROJECT_ROOT / "scratch" / "my-data")
-        'scratch/my-data'
+        >>> display_path(scratch_root() / "my-data") in {
+        ...     "~/pakafghan-scratch/my-data",  # PAKAFGHAN_SCRATCH not set
+        ...     "$PAKAFGHAN_SCRATCH/my-data",  # PAKAFGHAN_SCRATCH set
+        ... }
+        True
+        >>> display_path(BUNDLED_DATA_DIR / "events.csv")
+        'data/events.csv'
     """
     path = Path(folder).resolve()
-    if path.is_relative_to(PROJECT_ROOT):
-        return path.relative_to(PROJECT_ROOT).as_posix()
-    if path.is_relative_to(scratch_root()):
-        return f"${ENV_VAR}/{path.relative_to(scratch_root()).as_posix()}"
+    root = scratch_root()
+    if path.is_relative_to(root):
+        return "/".join([_root_label(), *path.relative_to(root).parts])
+    if path.is_relative_to(BUNDLED_DATA_DIR):
+        return "/".join(["data", *path.relative_to(BUNDLED_DATA_DIR).parts])
     return path.as_posix()
 
 
@@ -209,7 +230,13 @@ def scratch_copy(
         if not fresh:
             return target
         shutil.rmtree(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise PermissionError(
+            f"cannot make the folder for scratch copies, {target.parent}: set {ENV_VAR} to a "
+            "folder you can write to"
+        ) from err
     work = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=target.parent))
     try:
         copy = work / name

@@ -1,12 +1,13 @@
-"""Run the lesson notebooks (a maintainer and test tool, not used by the lessons themselves).
+"""Run the lesson notebooks: a maintainer and test tool of the repository, not part of the library.
 
-``python -m pakafghan.notebook_runner execute [NOTEBOOK ...]`` re-executes notebooks in place, so
-their stored outputs (which nbval compares) and widget state match the code. Runs are made
-reproducible: ``PYTHONHASHSEED=0``, no timing metadata, the ``python3`` kernel, and the notebook's
-own folder as working directory.
+``python tools/run_notebooks.py execute [NOTEBOOK ...]`` (``make execute``) re-executes notebooks
+in place, so their stored outputs (which nbval compares) and widget state match the code. Runs
+are made reproducible: ``PYTHONHASHSEED=0``, no timing metadata, the ``python3`` kernel, and the
+notebook's own folder as working directory. It needs ``nbclient`` and ``nbformat``
+(``requirements-dev.txt``). ``tools/`` is not a package: ``tools/build_site.py`` and
+``tests/test_rerun.py`` load this file by its path.
 
 Example:
-    >>> from pakafghan.notebook_runner import lesson_notebooks
     >>> all(p.suffix == ".ipynb" for p in lesson_notebooks())
     True
 """
@@ -18,7 +19,8 @@ import os
 import sys
 from pathlib import Path
 
-NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+#: ``tools/run_notebooks.py`` -> the repository -> ``notebooks/``.
+NOTEBOOKS_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 TIMEOUT_S = 600
 
 
@@ -61,7 +63,7 @@ def execute_in_place(path: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pakafghan.notebook_runner")
+    parser = argparse.ArgumentParser(prog="python tools/run_notebooks.py")
     parser.add_argument("command", choices=["execute"])
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook")
     args = parser.parse_args(argv)

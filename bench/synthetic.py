@@ -1,4 +1,4 @@
-"""Synthetic data packages of any size that follow data/datapackage.json, for benchmarks.
+"""Synthetic data of any size, for benchmarks and for the tests of large data.
 
 ``make_package(folder, n_events, n_errors)`` writes a package with ``n_events`` events, about
 two participations and one claim per event, and the bundled sources, places and actors plus
@@ -6,6 +6,10 @@ synthetic actors. With ``n_errors`` > 0, that many cells are broken in known way
 an enum, impossible date, dangling reference, duplicate key, quote not in the source), spread
 over the tables; the returned ``Injected`` list says where, so a benchmark can check that the
 validators find them.
+
+Two builders make large data in memory instead, without validation: :func:`repeated_events`
+(the bundled events cycled to any number, with new ids and shifted dates) and
+:func:`busy_network` (a teacher's export in which a few actors take part in most events).
 
 Example (from the project folder):
     >>> import tempfile, pathlib
@@ -24,8 +28,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
 from pakafghan.datadir import BUNDLED_DATA_DIR
-from pakafghan.load import load_dataset
+from pakafghan.load import Dataset, load_dataset
 from pakafghan.schema import read_package
 
 ERROR_KINDS = ("enum", "impossible_date", "dangling_reference", "duplicate_key", "quote")
@@ -193,3 +200,61 @@ def _inject(tables: dict[str, list[dict]], n_errors: int, rng: random.Random) ->
         rows[i][field] = value(rows[i], rows)
         injected.append(Injected(f"{table}.csv", i + 2, field, kind))
     return sorted(injected, key=lambda e: (e.file, e.line))
+
+
+def repeated_events(ds: Dataset, n: int, days: int) -> Dataset:
+    """``ds`` with ``n`` events cycling through its rows, with new ids, shifted by up to
+    ``days`` days (in memory; the other tables as they are)."""
+    events = ds.events
+    big = events.iloc[np.arange(n) % len(events)].reset_index(drop=True)
+    big["event_id"] = [f"ev-big-{i:06d}" for i in range(n)]
+    shift = pd.to_timedelta(np.arange(n) % days, unit="D")
+    big["date_earliest"] = big["date_earliest"] + shift
+    big["date_latest"] = big["date_latest"] + shift
+    return Dataset(ds.data_dir, {**ds.tables, "events": big})
+
+
+def busy_network(n_events: int = 100_000, n_actors: int = 2_000) -> Dataset:
+    """A teacher's export in memory: many events, a few very busy actors (Zipf-like), three
+    roles each (a quarter are accusations, an eighth with mode ``disapprove``), and one claim.
+    Only the columns the network needs."""
+    rng = np.random.default_rng(0)
+    weights = 1 / np.arange(1, n_actors + 1)
+    picks = rng.choice(n_actors, size=(n_events, 3), p=weights / weights.sum())
+    ids = np.array([f"a-{i:05d}" for i in range(n_actors)])
+    events = np.array([f"ev-{i:06d}" for i in range(n_events)])
+    accuse = np.arange(n_events) % 4 == 0
+    roles = np.where(
+        accuse[:, None], [["speaker", "target", "target"]], [["host", "participant", "invitee"]]
+    )
+    tables = {
+        "actors": pd.DataFrame(
+            {"actor_id": ids, "name": [f"Actor {i}" for i in range(n_actors)], "kind": "state"}
+        ),
+        "events": pd.DataFrame(
+            {
+                "event_id": events,
+                "event_type": np.where(accuse, "ACCUSE", "CONSULT"),
+                "mode": np.where(np.arange(n_events) % 8 == 0, "disapprove", "allege"),
+            }
+        ),
+        "event_actors": pd.DataFrame(
+            {
+                "event_id": np.repeat(events, 3),
+                "actor_id": ids[picks.ravel()],
+                "role": roles.ravel(),
+                "source_id": "article",
+            }
+        ),
+        "propositions": pd.DataFrame({"proposition_id": ["pr-x"], "subject_actor_id": ["a-00000"]}),
+        "claims": pd.DataFrame(
+            {
+                "claim_id": ["cl-x"],
+                "proposition_id": ["pr-x"],
+                "claimant_id": ["a-00001"],
+                "stance": ["denies"],
+                "source_id": ["article"],
+            }
+        ),
+    }
+    return Dataset(Path("."), tables)

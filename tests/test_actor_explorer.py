@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-import pakafghan
-from pakafghan.load import Dataset
+from pakafghan.actors import kind_words
 from pakafghan.widgets.actor_explorer import (
-    KIND_WORDS,
+    ActorViews,
+    _views,
     actor_explorer,
-    actors_table,
-    kinds_table,
+    matching_actors,
+    render_actor,
 )
-
-HOSTILE = "<script>alert(1)</script>"
-
-
-@pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return pakafghan.load_dataset()
 
 
 @pytest.fixture
@@ -47,7 +40,7 @@ def test_profile_events_and_claims_of_khalilzad(explorer):
     explorer.controls["actor"].value = "khalilzad"
     html = explorer.html.value
     assert "<h3>Zalmay Khalilzad" in html
-    assert KIND_WORDS["person"].split(":")[0] in html
+    assert f"<th>Kind</th><td>{kind_words('person')} (<code>person</code>)</td>" in html
     # the event he speaks at, its quote and its source, as the article tells it
     assert "ev-khalilzad-criticism" in html
     assert "Former U.S. envoy Zalmay Khalilzad has criticized" in html
@@ -112,13 +105,13 @@ def test_a_filter_that_leaves_no_actor_says_so(explorer):
     assert "<h3>Taliban" in explorer.html.value
 
 
-def test_a_hostile_name_is_shown_as_text(data_copy):
-    data_copy.replace("actors", "khalilzad,Zalmay Khalilzad,", f"khalilzad,{HOSTILE},")
-    w = actor_explorer(pakafghan.load_dataset(data_copy.path), actor="khalilzad", network=False)
+def test_a_hostile_name_is_shown_as_text(data_copy, hostile):
+    data_copy.set_cell("actors", "khalilzad", "name", hostile.text)
+    w = actor_explorer(data_copy.load(), actor="khalilzad", network=False)
     html = w.html.value
-    assert "<script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert (HOSTILE, "khalilzad") in w.controls["actor"].options
+    hostile.assert_inert(html)
+    assert f"<h3>{hostile.html} <small>(khalilzad)</small></h3>" in html
+    assert (hostile.text, "khalilzad") in w.controls["actor"].options
 
 
 def test_the_image_shows_the_actors_links(ds):
@@ -130,22 +123,18 @@ def test_the_image_shows_the_actors_links(ds):
     assert repr(w) == "<Actor explorer widget: kind='all', country='all', actor='taliban'>"
 
 
-def test_actors_table_is_sorted_by_kind_then_name(ds):
-    table = actors_table(ds)
-    assert list(table.index[:1]) == ["afghanistan"]  # states first, by name
-    assert table.loc["muttaqi", "belongs to"] == "Taliban"
-    assert table.loc["un", "country"] == "—"
-    kinds = [k.replace(" ", "_") for k in table["kind"]]
-    order = list(KIND_WORDS)
-    assert kinds == sorted(kinds, key=order.index)
-    detail = actors_table(ds, detail=True)
-    assert detail.loc["taliban", "source"].endswith("(S59)")
-    assert len(detail) == len(ds.actors)
+def test_kind_choices_follow_the_codebooks_order(ds, explorer):
+    values = [value for _, value in explorer.controls["kind"].options]
+    assert values[0] == "all"
+    in_use = set(ds.actors["kind"].astype(str))
+    assert values[1:] == [k for k in ds.actors["kind"].cat.categories if k in in_use]
 
 
-def test_kinds_table_explains_every_kind_in_use(ds):
-    table = kinds_table(ds)
-    assert set(KIND_WORDS) == set(ds.actors["kind"].cat.categories)
-    assert table["actors"].sum() == len(ds.actors)
-    assert table.loc["de_facto_authority", "in plain words"].startswith("a de facto authority")
-    assert "Taliban" in table.loc["de_facto_authority", "for example"]
+def test_render_actor_is_a_function_of_the_views(ds, explorer):
+    views = _views(ds)
+    assert isinstance(views, ActorViews)
+    officials = matching_actors(views, "official", "all")
+    assert set(officials.index) == set(ds.actors.loc[ds.actors["kind"] == "official", "actor_id"])
+    explorer.controls["actor"].value = "ttp"
+    assert render_actor(views, "all", "all", "ttp") == explorer.html.value
+    assert render_actor(views, "all", "all", None).startswith("<p><em>Choose one of the")

@@ -4,40 +4,36 @@ from __future__ import annotations
 
 import pytest
 
-import pakafghan
 from pakafghan.article import (
-    MARK_STYLE,
-    article_html,
+    SENTENCE,
+    TABLE_LABELS,
     article_text,
     quoted_records,
+    record_describers,
     records_for_sentence,
-    sentence_html,
+    sentence,
     sentences,
 )
-from pakafghan.rules import EVIDENCE_TABLES
-
-HOSTILE = "<script>alert('x')</script> costs $5 & *more*."
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return pakafghan.load_dataset()
+from pakafghan.article_html import MARK_STYLE, article_html, sentence_html
+from pakafghan.schema import EVIDENCE_TABLES
 
 
 @pytest.fixture
-def hostile_ds(data_copy):
-    """A copy whose article ends with markup, quoted by a new claim of an actor named in markup."""
+def hostile_ds(data_copy, hostile):
+    """A copy whose article ends with a sentence of hostile text, its first part quoted by a new
+    claim of an actor with a hostile name."""
     text_file = data_copy.path / "sources" / "000_cf27569e8efaa1ef.txt"
     text_file.write_text(
-        text_file.read_text(encoding="utf-8") + "\n" + HOSTILE, encoding="utf-8", newline=""
+        text_file.read_text(encoding="utf-8") + "\n" + hostile.text + " costs more.",
+        encoding="utf-8",
+        newline="",
     )
-    data_copy.replace("actors", "Zalmay Khalilzad,person", "<b>Zalmay</b> Khalilzad,person")
+    data_copy.set_cell("actors", "khalilzad", "name", hostile.text)
     data_copy.append(
         "claims",
-        "cl-hostile,pr-fo-silent,khalilzad,asserts,paraphrase,,,,article,"
-        "<script>alert('x')</script>,",
+        f"cl-hostile,pr-fo-silent,khalilzad,asserts,paraphrase,,,,article,{hostile.parts[0]},",
     )
-    return pakafghan.load_dataset(data_copy.path)
+    return data_copy.load()
 
 
 def test_us_does_not_end_a_sentence(ds):
@@ -123,14 +119,44 @@ def test_sentence_html_shows_one_sentence(ds):
     assert "Former U.S. envoy" not in html
 
 
-def test_article_html_escapes_the_text_and_records_escape_names(hostile_ds):
+def test_article_html_escapes_the_text_and_records_escape_names(hostile_ds, hostile):
     html = article_html(hostile_ds)
-    assert "<script>" not in html and "$5" not in html and "*more*" not in html
-    assert (
-        f'<mark style="{MARK_STYLE}">&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</mark>'
-        in (html)
-    )
+    hostile.assert_inert(html)
+    mark = f'<mark style="{MARK_STYLE}">{hostile.parts_html[0]}</mark>'
+    assert f"{mark} {' '.join(hostile.parts_html[1:])} costs more.</p>" in html
     last = sentences(hostile_ds)[-1]
-    assert "&lt;script&gt;" in sentence_html(hostile_ds, last.number)
+    assert last.text == hostile.text + " costs more."
+    one = sentence_html(hostile_ds, last.number)
+    hostile.assert_inert(one)
+    assert one.startswith(f"<p><strong>[{last.number}]</strong> {mark} ")
     rows = records_for_sentence(hostile_ds, last.number)
-    assert rows.set_index("id").loc["cl-hostile", "says"].startswith("<b>Zalmay</b> Khalilzad")
+    # records say things as plain text; whoever shows them escapes them
+    assert rows.set_index("id").loc["cl-hostile", "says"].startswith(hostile.text + " asserts:")
+
+
+def test_sentence_gives_one_sentence_or_names_the_range(ds):
+    found = sentences(ds)
+    assert sentence(ds, 1) == found[0]
+    assert sentence(ds, len(found)) == found[-1]
+    with pytest.raises(IndexError, match=f"the article has sentences 1 to {len(found)}, not 0"):
+        sentence(ds, 0)
+    with pytest.raises(IndexError):
+        sentence_html(ds, len(found) + 1)
+
+
+def test_sentences_follow_the_sentence_rule(ds):
+    text = article_text(ds)
+    assert [m.group().strip() for m in SENTENCE.finditer(text)] == [s.text for s in sentences(ds)]
+    assert [m.group() for m in SENTENCE.finditer("Mr. U.S. aid. Done.")] == [
+        "Mr.",
+        " U.S. aid.",
+        " Done.",
+    ]
+
+
+def test_every_evidence_table_has_a_label_and_a_describer(ds):
+    assert tuple(TABLE_LABELS) == EVIDENCE_TABLES
+    describe = record_describers(ds)
+    assert set(describe) == set(EVIDENCE_TABLES)
+    event = ds.events.set_index("event_id").loc["ev-khalilzad-criticism"]
+    assert describe["events"](event).endswith("; no date given)")

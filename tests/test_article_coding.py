@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import re
 
 import pandas as pd
 
 import pakafghan
+from pakafghan.article import SENTENCE
 from pakafghan.datadir import BUNDLED_DATA_DIR
-from pakafghan.rules import EVIDENCE_TABLES
+from pakafghan.schema import EVIDENCE_TABLES
 
 SEED = "000_cf27569e8efaa1ef.txt"
 
@@ -19,9 +19,6 @@ SEED_SHA256 = "2b4bad5b77d3564f7fa01d2b66c8d14eb9865fd195c8e8569f1d79c41235f675"
 
 #: Share of each sentence's characters that quotes must cover.
 MIN_COVERAGE = 0.85
-
-#: A sentence ends at a full stop followed by white space or the end ("U.S." does not end one).
-SENTENCE = re.compile(r".+?(?:(?<!U\.S)\.(?=\s|$))", re.S)
 
 
 def quote_coverage() -> list[tuple[str, float]]:

@@ -6,23 +6,9 @@ import re
 
 import pytest
 
-import pakafghan
-from pakafghan.widgets.claims_browser import (
-    ALL_SECURITY,
-    DIRECTNESS,
-    armed_groups,
-    claims_about,
-    claims_browser,
-    mention_terms,
-    render_claims,
-)
-
-HOSTILE = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return pakafghan.load_dataset()
+from pakafghan.claims import ALL_SECURITY, claims_about
+from pakafghan.vocabulary import value_labels
+from pakafghan.widgets.claims_browser import claims_browser, render_claims
 
 
 @pytest.fixture
@@ -59,7 +45,8 @@ def test_ttp_shows_assert_deny_and_confirm_with_directness_and_source(browser):
     assert (
         "<strong>article</strong>" in rows["cl-020"] and "reliability: standard" in rows["cl-020"]
     )
-    assert "6,000 fighters" in rows["cl-017"] and DIRECTNESS["unattributed"] in rows["cl-017"]
+    unattributed = value_labels("claims", "directness")["unattributed"]
+    assert "6,000 fighters" in rows["cl-017"] and unattributed in rows["cl-017"]
 
 
 def test_rows_are_sorted_by_proposition_then_claim(ds, browser):
@@ -104,36 +91,29 @@ def test_the_chart_image_follows_the_group(ds):
     assert bytes(w.image.value).startswith(b"\x89PNG") and bytes(w.image.value) != first
 
 
-def test_hostile_text_in_names_and_notes_shows_as_text(data_copy):
-    data_copy.append(
-        "actors",
-        f'hostile-group,"{HOSTILE}",armed_group,,,A test group.,S33',
-    )
+def test_hostile_text_in_names_and_notes_shows_as_text(data_copy, hostile):
+    data_copy.append("actors", f"hostile-group,{hostile.text},armed_group,,,A test group.,S33")
     data_copy.append("propositions", "pr-hostile,A test proposition.,security,hostile-group,,")
     data_copy.append(
         "claims",
-        f'cl-991,pr-hostile,taliban,denies,reported,,"{HOSTILE}",,S33,,"<script>x</script> $5"',
+        f"cl-991,pr-hostile,taliban,denies,reported,,{hostile.parts[1]},,S33,,{hostile.text}",
     )
-    ds = pakafghan.load_dataset(data_copy.path)
-    w = claims_browser(ds, show_chart=False)
-    assert ("<img src=x onerror=alert(1)>", "hostile-group") in w.controls["group"].options
+    w = claims_browser(data_copy.load(), show_chart=False)
+    assert (hostile.text, "hostile-group") in w.controls["group"].options
     w.controls["group"].value = "hostile-group"
     html = w.html.value
     assert "cl-991" in _rows(html)
-    assert "<img" not in html and "<script" not in html
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html
-    assert "&lt;script&gt;x&lt;/script&gt; &#36;5" in html
+    hostile.assert_inert(html)
+    assert f"<h4>1 claim about {hostile.html}</h4>" in html
+    assert f"<td>version: {hostile.parts_html[1]}</td>" in html
+    assert f"<em>Note:</em> {hostile.html}" in html
 
 
-def test_mention_terms_and_render_helpers(ds):
-    assert mention_terms("Baloch insurgents", "baloch-insurgents") == [
-        "Baloch insurgents",
-        "baloch-insurgents",
-    ]
-    assert "isis-k" in [g for _, g in armed_groups(ds)]
-    with pytest.raises(KeyError, match="nobody"):
-        claims_about(ds, "nobody")
+def test_render_helpers(ds):
     empty = claims_about(ds, "ttp").iloc[0:0]
     assert (
         render_claims(empty, "TTP") == "<h4>0 claims about TTP</h4><p><em>No claims match.</em></p>"
     )
+    one = render_claims(claims_about(ds, "isis-k").iloc[:1], "ISIS-K")
+    assert one.startswith("<h4>1 claim about ISIS-K</h4><p>On 1 proposition;")
+    assert "from 1 independent source (a copy counts as its original)" in one

@@ -6,25 +6,18 @@ import pandas as pd
 import pytest
 from test_corroboration import CONFLICTS
 
-import pakafghan
 from pakafghan.conflicts import (
     CATEGORIES,
-    CONFIDENCE_WORDS,
-    RELIABILITY_WORDS,
     category_of,
     conflicting_propositions,
     conflicts_table,
+    disputed_propositions,
     says,
     versions,
 )
-from pakafghan.select import original_of
+from pakafghan.views import original_of
 
 SHEET_PROPOSITIONS = sorted({pid for c in CONFLICTS.values() for pid in c.propositions})
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return pakafghan.load_dataset()
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +92,7 @@ def test_conflicts_follow_the_data(data_copy):
     data_copy.append(
         "claims", "cl-990,pr-meeting-informal,nrf,denies,reported,,formal,,S18,,A test row."
     )
-    copy = pakafghan.load_dataset(data_copy.path)
+    copy = data_copy.load()
     found = conflicting_propositions(copy)
     assert "pr-meeting-open" not in found
     assert "pr-meeting-informal" not in found
@@ -107,7 +100,7 @@ def test_conflicts_follow_the_data(data_copy):
     data_copy.append(
         "claims", "cl-991,pr-meeting-informal,pti,denies,unattributed,,formal,,S10,,A test row."
     )
-    assert "pr-meeting-informal" in conflicting_propositions(pakafghan.load_dataset(data_copy.path))
+    assert "pr-meeting-informal" in conflicting_propositions(data_copy.load())
 
 
 # --- categories and the table -----------------------------------------------------------------
@@ -179,7 +172,29 @@ def test_table_filters_one_category(ds, table):
         conflicts_table(ds, "colour")
 
 
-def test_plain_words_cover_every_mark_of_the_codebook(ds):
-    assert set(RELIABILITY_WORDS) == set(ds.sources["reliability"].cat.categories)
-    assert set(CONFIDENCE_WORDS) == set(ds.claims["confidence"].cat.categories)
-    assert all(words.startswith(mark.replace("_", " ")) for mark, words in CONFIDENCE_WORDS.items())
+def test_disputed_needs_a_yes_and_a_no():
+    claims = pd.DataFrame(
+        {
+            "proposition_id": ["a", "a", "b", "b", "c", "d", "d"],
+            "stance": [
+                "confirms",
+                "disputes",
+                "asserts",
+                "interprets",
+                "denies",
+                "asserts",
+                "denies",
+            ],
+        }
+    )
+    assert disputed_propositions(claims) == ["a", "d"]
+
+
+def test_disputed_propositions_ignore_sources_unlike_conflicts(ds, article):
+    disputed = disputed_propositions(ds.claims)
+    assert "pr-ttp-in-afghanistan" in disputed
+    assert disputed == sorted(disputed)
+    # within the article alone the TTP's presence is asserted and denied: disputed, but not a
+    # conflict between independent sources
+    assert "pr-ttp-in-afghanistan" in disputed_propositions(article.claims)
+    assert "pr-ttp-in-afghanistan" not in conflicting_propositions(article)

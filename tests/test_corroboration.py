@@ -15,9 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 import pytest
 
-import pakafghan
-from pakafghan.rules import EVIDENCE_TABLES
-from pakafghan.select import original_of
+from pakafghan.schema import EVIDENCE_TABLES
+from pakafghan.views import original_of
 
 
 @dataclass(frozen=True)
@@ -73,11 +72,6 @@ NOT_REPRESENTED: frozenset[int] = frozenset()
 
 #: A corroborating report: S1..S62 in the notes' numbering.
 REPORT_ID = re.compile(r"S[1-9][0-9]*")
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return pakafghan.load_dataset()
 
 
 def versions(claims: pd.DataFrame) -> set[tuple]:
@@ -262,6 +256,6 @@ def test_the_check_fails_when_a_competing_version_is_removed(data_copy):
     kept = [x for x in lines if not ("pr-meeting-organiser" in x and ",S15," in x)]
     assert len(kept) == len(lines) - 1
     data_copy.write("claims", "\n".join(kept))
-    copy = pakafghan.load_dataset(data_copy.path)
+    copy = data_copy.load()
     assert not conflict_represented(copy, CONFLICTS[4])
     assert conflict_represented(copy, CONFLICTS[3])

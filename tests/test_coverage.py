@@ -5,15 +5,9 @@ from __future__ import annotations
 import pytest
 from matplotlib.colors import to_hex
 
-import pakafghan
 from pakafghan.article import quoted_records, sentences
 from pakafghan.charts.coverage import SEGMENT_STYLE, coverage_chart, coverage_counts
 from pakafghan.style import OKABE_ITO
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return pakafghan.load_dataset()
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +65,7 @@ def test_dollars_in_sentences_do_not_become_mathtext(data_copy):
     text_file.write_text(
         "It cost $5 and $6 here. " + text_file.read_text(encoding="utf-8"), encoding="utf-8"
     )
-    chart = coverage_chart(pakafghan.load_dataset(data_copy.path))
+    chart = coverage_chart(data_copy.load())
     first = chart.figure.axes[0].get_yticklabels()[0].get_text()
     assert first == r"1. It cost \$5 and \$6 here."
     assert "Sentences 1 are quoted by no record" in chart.alt_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pakafghan.exercises import check, exercise_ids
+from pakafghan.exercises import check
 from pakafghan.exercises.security import (
     envoy_groups,
     un_reports_directness,
@@ -41,10 +41,6 @@ WRONG = [
 ]
 
 
-def test_at_least_three_security_exercises_are_registered():
-    assert {"security-1", "security-2", "security-3", "security-4"} <= set(exercise_ids())
-
-
 @pytest.mark.parametrize(("exercise_id", "answer"), RIGHT.items())
 def test_right_answers_are_accepted_with_an_explanation(exercise_id, answer):
     feedback = check(exercise_id, answer)
@@ -66,11 +62,10 @@ def test_common_wrong_answers_get_their_hint(exercise_id, answer, hint):
     assert hint in feedback.message
 
 
-def test_other_wrong_answers_get_the_default_hint_and_blanks_a_reminder():
+def test_other_wrong_answers_get_the_default_hint():
     assert "claimant_id" in check("security-1", "nobody").message
     assert "direct, paraphrase, reported, unattributed" in check("security-2", "maybe").message
     assert "list of actor ids" in check("security-3", "ttp, isis-k").message
-    assert check("security-3", ...).message.startswith("Replace ... with your answer")
 
 
 def test_answers_follow_a_change_in_the_data(data_copy, monkeypatch):

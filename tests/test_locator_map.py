@@ -7,22 +7,15 @@ import json
 import matplotlib.colors as mcolors
 import pytest
 
-import pakafghan
 from pakafghan.charts.locator_map import (
     BORDER_NOTE,
     CREDIT,
     EMPHASISED,
     EXTENT,
-    GEO_FILE,
     PLACE_MARKERS,
-    country_outlines,
     locator_map,
 )
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return pakafghan.load_dataset()
+from pakafghan.geo import GEO_FILE, country_outlines
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +118,7 @@ def test_outlines_and_places_come_from_the_data_folder(data_copy):
             feature["properties"]["name"] = "Testland"
     path.write_text(json.dumps(geo), encoding="utf-8")
     data_copy.replace("places", "kabul,Kabul,", "kabul,Kabul $1,")
-    chart = locator_map(pakafghan.load_dataset(data_copy.path))
+    chart = locator_map(data_copy.load())
     names = {t.get_text() for t in _gids(chart, "country-name").values()}
     assert "TESTLAND" in names
     assert _gids(chart, "label")["kabul"].get_text() == r"Kabul \$1"

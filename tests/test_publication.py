@@ -1,4 +1,7 @@
-"""The publication chart: which sources, which bands, what is drawn, and the text alternative."""
+"""The publication chart: what is drawn for each source and band, and the text alternative.
+
+Which sources and which bands are chosen is tested in test_timing.py.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +11,11 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-import pakafghan
-from pakafghan.charts.publication import (
-    TIMING,
-    day_range,
-    describe_publication,
-    event_bands,
-    publication_chart,
-    publication_rows,
-    relative_timing,
-)
+from pakafghan.charts.publication import describe_publication, publication_chart
 from pakafghan.style import STATUS_HATCH, STATUS_STYLE
+from pakafghan.timing import TIMING, event_bands, publication_rows, relative_timing
 
 T = pd.Timestamp
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return pakafghan.load_dataset()
 
 
 @pytest.fixture(scope="module")
@@ -41,36 +31,6 @@ def artists(chart, prefix: str) -> dict[str, object]:
         if gid.startswith(prefix):
             found[gid.removeprefix(prefix)] = artist
     return found
-
-
-def test_rows_are_the_sources_reporting_on_the_thread_in_date_order(ds):
-    rows = publication_rows(ds, "islamabad_meeting")
-    events = ds.events[ds.events["thread"] == "islamabad_meeting"]
-    assert set(events["source_id"]) <= set(rows["source_id"])
-    assert {"article", "S1", "S9", "S10", "S11", "copy-reportwire"} <= set(rows["source_id"])
-    assert "S43" not in set(rows["source_id"])  # reports only the Kabul trilateral
-    first = rows["published_earliest"].fillna(rows["published_latest"])
-    dated = first.dropna().tolist()
-    assert dated == sorted(dated)
-    assert first.iloc[len(dated) :].isna().all()
-    everything = publication_rows(ds, None)
-    assert set(rows["source_id"]) < set(everything["source_id"])
-    with pytest.raises(ValueError, match="no thread"):
-        publication_rows(ds, "no_such_thread")
-
-
-def test_bands_are_the_articles_events_and_what_became_of_them(ds):
-    bands = event_bands(ds, "islamabad_meeting").set_index("event_id")
-    assert bands.loc["ev-meeting-announced", "status"] == "planned"
-    assert bands.loc["ev-meeting-announced", "source_id"] == "article"
-    assert bands.loc["ev-meeting-held", "source_id"] == "S10"
-    assert bands.loc["ev-meeting-postponed", "status"] == "postponed"
-    # other reports' plans are not bands; undated events cannot be
-    assert "ev-meeting-rescheduled" not in bands.index
-    assert "ev-naeem-warning" not in bands.index
-    assert set(bands.loc[bands["source_id"] != "article", "status"]) <= {"held", "postponed"}
-    dates = bands["date_earliest"].tolist()
-    assert dates == sorted(dates)
 
 
 def test_each_dated_source_gets_one_mark_and_undated_ones_are_listed(ds, chart):
@@ -144,7 +104,7 @@ def test_alt_text_follows_the_data(data_copy):
         "c. 22-24 Aug 2025,2025-08-22,2025-08-24",
         "c. 27 Aug 2025,2025-08-27,2025-08-27",
     )
-    chart = publication_chart(pakafghan.load_dataset(data_copy.path))
+    chart = publication_chart(data_copy.load())
     assert "The article (c. 27 Aug 2025) was published after the planned 25–26 Aug 2025" in (
         chart.alt_text
     )
@@ -152,7 +112,7 @@ def test_alt_text_follows_the_data(data_copy):
 
 def test_data_text_is_escaped_for_matplotlib(data_copy):
     data_copy.replace("sources", "S10,Press Trust of India (via NewsDrum)", "S10,PTI $5 news")
-    chart = publication_chart(pakafghan.load_dataset(data_copy.path))
+    chart = publication_chart(data_copy.load())
     labels = [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
     assert "S10 · PTI \\$5 news · 29 Sep 2025" in labels
 
@@ -168,18 +128,6 @@ def test_every_thread_at_once(ds):
     chart = publication_chart(ds, thread=None)
     assert "report on anything" in chart.alt_text
     assert "ev-kabul-trilateral" in artists(chart, "band:")
-
-
-def test_helpers():
-    assert day_range(T("2025-08-22"), T("2025-08-22")) == "22 Aug 2025"
-    assert day_range(T("2025-08-25"), T("2025-08-26")) == "25–26 Aug 2025"
-    assert day_range(T("2024-12-30"), T("2025-01-02")) == "30 Dec 2024 – 2 Jan 2025"
-    start, end = T("2025-08-25"), T("2025-08-26")
-    assert relative_timing(T("2025-08-22"), T("2025-08-24"), start, end) == "before"
-    assert relative_timing(T("2025-08-27"), T("2025-08-27"), start, end) == "after"
-    assert relative_timing(T("2025-08-20"), T("2025-08-25"), start, end) == "around"
-    assert relative_timing(pd.NaT, T("2025-08-20"), start, end) == "before"
-    assert relative_timing(T("2025-08-01"), pd.NaT, start, end) == "around"
 
 
 def test_description_without_rows_or_bands(ds):

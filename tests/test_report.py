@@ -69,10 +69,11 @@ def test_problems_without_a_readable_row_have_no_record(data_copy):
     assert "  places.csv: file is missing" in repr(ValidationView(report))
 
 
-def test_messages_and_records_are_escaped():
-    report = ValidationReport(
-        ".", [Problem("events.csv", 3, "title", "'<script>x</script>' has $ and *stars*")]
-    )
+def test_messages_and_records_are_escaped(hostile):
+    report = ValidationReport(".", [Problem("events.csv", 3, "title", hostile.text)])
     html = validation_report_html(report)
-    assert "<script>" not in html and "$" not in html and "*stars*" not in html
-    assert "&lt;script&gt;" in html
+    hostile.assert_inert(html)
+    assert f"<td>title</td><td>{hostile.html}</td>" in html
+    assert html.startswith('<div style="border-left:4px solid #D55E00;padding:4px 8px">')
+    assert "<strong>✗ Not valid yet: 1 problem in 1 file." in html
+    assert repr(ValidationView(report)).endswith(f"events.csv:3: title: {hostile.text}")

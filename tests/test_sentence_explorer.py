@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import pakafghan
 from pakafghan.article import sentences
 from pakafghan.widgets.sentence_explorer import render_sentence, sentence_explorer
 
 
-def test_one_choice_per_sentence_numbered_from_one():
-    ds = pakafghan.load_dataset()
+def test_one_choice_per_sentence_numbered_from_one(ds):
     w = sentence_explorer(ds)
     options = w.controls["sentence"].options
     assert [value for _, value in options] == [s.number for s in sentences(ds)]
     assert options[0][0].startswith("1. Pakistan is facilitating")
+    assert all(len(label) <= len("18. ") + 60 for label, _ in options)
     assert repr(w) == "<Sentence explorer widget: sentence=1>"
 
 
-def test_choosing_a_sentence_shows_its_records():
-    ds = pakafghan.load_dataset()
+def test_choosing_a_sentence_shows_its_records(ds):
     w = sentence_explorer(ds)
     assert "ev-meeting-announced" in w.html.value
     denial = next(s.number for s in sentences(ds) if s.text.startswith("The Taliban denies"))
@@ -28,10 +26,10 @@ def test_choosing_a_sentence_shows_its_records():
     assert "Taliban denies: The TTP is present in Afghanistan." in html
     assert f"<strong>[{denial}]</strong>" in html
     assert "<th>what the record says</th>" in html
+    assert html == render_sentence(ds, denial)
 
 
-def test_the_count_matches_the_table():
-    ds = pakafghan.load_dataset()
+def test_the_count_matches_the_table(ds):
     trilateral = next(s.number for s in sentences(ds) if s.text.startswith("On August 20th"))
     html = render_sentence(ds, trilateral)
     rows = html.count("<tr>") - 1
@@ -45,11 +43,11 @@ def test_widget_defaults_to_the_bundled_data():
     assert "Pakistan is facilitating a meeting" in w.html.value
 
 
-def test_data_is_escaped_in_the_view(data_copy):
-    data_copy.replace("actors", "Zalmay Khalilzad,person", "<img src=x onerror=alert(1)>,person")
-    ds = pakafghan.load_dataset(data_copy.path)
+def test_data_is_escaped_in_the_view(data_copy, hostile):
+    data_copy.set_cell("actors", "khalilzad", "name", hostile.text)
+    ds = data_copy.load()
     w = sentence_explorer(ds)
     n = next(s.number for s in sentences(ds) if "Khalilzad has criticized" in s.text)
     w.controls["sentence"].value = n
-    assert "<img" not in w.html.value
-    assert "&lt;img src=x onerror=alert(1)&gt;: speaker of" in w.html.value
+    hostile.assert_inert(w.html.value)
+    assert f"<td>{hostile.html}: speaker of" in w.html.value

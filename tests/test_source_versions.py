@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-import pakafghan
-from pakafghan.conflicts import CONFIDENCE_WORDS, RELIABILITY_WORDS
-from pakafghan.select import original_of
+from pakafghan.views import original_of
+from pakafghan.vocabulary import value_labels
 from pakafghan.widgets.source_versions import (
     SHOW_CHOICES,
     proposition_options,
@@ -16,13 +15,6 @@ from pakafghan.widgets.source_versions import (
     shown_versions,
     source_versions,
 )
-
-HOSTILE = "<img src=x onerror=alert(1)> <script>bad()</script> $x$"
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return pakafghan.load_dataset()
 
 
 @pytest.fixture
@@ -67,8 +59,9 @@ def test_nrf_refusal_shows_every_version_with_its_weight(widget):
     assert "copy of article: not independent" in rows["S18"]
     assert "original; also carried by S18: one source" in rows["article"]
     assert "independent</td>" in rows["S1"]
-    assert RELIABILITY_WORDS["syndicated_copy"].replace("'", "&#x27;") in rows["S18"]
-    assert CONFIDENCE_WORDS["unverified"] in rows["article"]
+    reliability = value_labels("sources", "reliability")["syndicated_copy"]
+    assert reliability.replace("'", "&#x27;") in rows["S18"]
+    assert value_labels("claims", "confidence")["unverified"] in rows["article"]
     assert "≠</span> disputes" in rows["S1"] and "+</span> asserts" in rows["article"]
     assert "<strong>declined</strong>" in rows["article"]
     assert "“The National Resistance Front of Afghanistan declined" in rows["article"]
@@ -120,24 +113,16 @@ def test_nothing_left_to_show(data_copy):
     data_copy.append(
         "claims", "cl-992,pr-test-only,nrf,asserts,reported,,,unverified,S18,,A test row."
     )
-    ds = pakafghan.load_dataset(data_copy.path)
+    ds = data_copy.load()
     html = render_versions(ds, "pr-test-only", "verified")
     assert html.endswith("<p><em>No versions match.</em></p>")
     with pytest.raises(ValueError, match="show must be one of"):
         shown_versions(ds, "pr-test-only", "some")
 
 
-def test_hostile_text_in_a_report_row_shows_as_text(data_copy):
-    data_copy.replace(
-        "claims",
-        "About 40 people were invited.",
-        HOSTILE,
-    )
-    ds = pakafghan.load_dataset(data_copy.path)
-    w = source_versions(ds, proposition="pr-meeting-headcount")
+def test_hostile_text_in_a_report_row_shows_as_text(data_copy, hostile):
+    data_copy.replace("claims", "About 40 people were invited.", hostile.text)
+    w = source_versions(data_copy.load(), proposition="pr-meeting-headcount")
     html = w.html.value
-    assert "<img" not in html and "<script" not in html
-    assert (
-        "&lt;img src=x onerror=alert(1)&gt; &lt;script&gt;bad()&lt;/script&gt; &#36;x&#36;"
-        in (_rows(html)["S9"])
-    )
+    hostile.assert_inert(html)
+    assert f"<em>Note:</em> {hostile.html}" in _rows(html)["S9"]

@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 import matplotlib.colors as mcolors
-import pandas as pd
 import pytest
 
-import pakafghan
-from pakafghan.charts.stance import (
-    disputed_propositions,
-    short_label,
-    stance_chart,
-    stance_claims,
-)
+from pakafghan.charts.stance import short_label, stance_chart, stance_claims
 from pakafghan.select import article_only, select
 from pakafghan.style import STANCE_STYLE
 
@@ -40,14 +33,9 @@ def _cell(chart, claim_id):
 
 
 @pytest.fixture(scope="module")
-def ds():
+def chart(article):
     """The article's claims only: they are fixed, so the whole matrix fits on one chart."""
-    return article_only(pakafghan.load_dataset())
-
-
-@pytest.fixture(scope="module")
-def chart(ds):
-    return stance_chart(ds)
+    return stance_chart(article)
 
 
 @pytest.mark.parametrize(
@@ -63,35 +51,35 @@ def test_known_claims_sit_in_their_cell_with_symbol_and_colour(chart, claim_id, 
     assert colour == STANCE_STYLE[stance]["color"].upper()
 
 
-def test_every_security_claim_is_drawn_once_and_nothing_else(ds, chart):
-    expected = set(stance_claims(ds)["claim_id"])
+def test_every_security_claim_is_drawn_once_and_nothing_else(article, chart):
+    expected = set(stance_claims(article)["claim_id"])
     assert {"cl-018", "cl-019", "cl-020", "cl-017"} <= expected
     drawn = {
         a.get_gid() for a in chart.figure.axes[0].texts if (a.get_gid() or "").startswith("cl-")
     }
     assert drawn == expected
-    topics = ds.propositions.set_index("proposition_id")["topic"]
-    assert {topics[p] for p in stance_claims(ds)["proposition_id"]} == {"security"}
+    topics = article.propositions.set_index("proposition_id")["topic"]
+    assert {topics[p] for p in stance_claims(article)["proposition_id"]} == {"security"}
 
 
-def test_rows_are_claimant_names_sorted_and_columns_wrapped_statements(ds, chart):
+def test_rows_are_claimant_names_sorted_and_columns_wrapped_statements(article, chart):
     ax = chart.figure.axes[0]
     rows = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
     assert rows == sorted(rows, key=str.casefold)
-    assert set(rows) == set(stance_claims(ds)["claimant"])
+    assert set(rows) == set(stance_claims(article)["claimant"])
     columns = [t.get_text() for t in ax.get_xticklabels()]
     assert all(len(line) <= 16 for c in columns for line in c.split("\n"))
 
 
-def test_legend_shows_symbol_and_word_of_each_stance_drawn(ds, chart):
+def test_legend_shows_symbol_and_word_of_each_stance_drawn(article, chart):
     texts = [t.get_text() for t in chart.figure.axes[0].get_legend().get_texts()]
-    drawn = [s for s in STANCE_STYLE if s in set(stance_claims(ds)["stance"].astype(str))]
+    drawn = [s for s in STANCE_STYLE if s in set(stance_claims(article)["stance"].astype(str))]
     assert texts == [f"{STANCE_STYLE[s]['symbol']}  {s}" for s in drawn]
     assert "✗  denies" in texts and "✓  confirms" in texts
 
 
-def test_alt_text_counts_and_names_disputed_propositions(ds, chart):
-    rows = stance_claims(ds)
+def test_alt_text_counts_and_names_disputed_propositions(article, chart):
+    rows = stance_claims(article)
     assert chart.alt_text.startswith(
         f"Stance matrix of {len(rows)} claims by {rows['claimant_id'].nunique()} claimants on "
         f"{rows['proposition_id'].nunique()} security propositions"
@@ -101,8 +89,8 @@ def test_alt_text_counts_and_names_disputed_propositions(ds, chart):
     assert repr(chart) == f"Chart: {chart.alt_text}"
 
 
-def test_alt_text_says_when_no_proposition_is_disputed(ds):
-    chart = stance_chart(ds, propositions=["pr-ttp-size"])
+def test_alt_text_says_when_no_proposition_is_disputed(article):
+    chart = stance_chart(article, propositions=["pr-ttp-size"])
     assert "No proposition shown is both asserted and denied." in chart.alt_text
     assert "1 selected proposition;" in chart.alt_text
 
@@ -112,7 +100,7 @@ def test_several_claims_in_one_cell_each_get_a_tile(data_copy):
         "claims",
         "cl-990,pr-ttp-in-afghanistan,taliban,disputes,reported,,,,S33,,A test claim.",
     )
-    chart = stance_chart(select(pakafghan.load_dataset(data_copy.path), ["article", "S33"]))
+    chart = stance_chart(select(data_copy.load(), ["article", "S33"]))
     first, second = _by_gid(chart, "tile:cl-019"), _by_gid(chart, "tile:cl-990")
     assert first.get_width() == pytest.approx(second.get_width()) and first.get_width() <= 0.45
     assert first.get_x() < second.get_x()
@@ -120,8 +108,7 @@ def test_several_claims_in_one_cell_each_get_a_tile(data_copy):
     assert _cell(chart, "cl-990")[1:3] == ("Taliban", STANCE_STYLE["disputes"]["symbol"])
 
 
-def test_caps_keep_disputed_then_most_discussed_and_say_so():
-    ds = pakafghan.load_dataset()
+def test_caps_keep_disputed_then_most_discussed_and_say_so(ds):
     chart = stance_chart(ds, topic=None, max_columns=2, max_rows=3)
     ax = chart.figure.axes[0]
     assert len(ax.get_xticks()) == 2 and len(ax.get_yticks()) == 3
@@ -138,22 +125,22 @@ def test_caps_keep_disputed_then_most_discussed_and_say_so():
     )
 
 
-def test_empty_selection_and_bad_arguments(ds):
-    assert "no claims" in stance_chart(ds, propositions=[]).alt_text
+def test_empty_selection_and_bad_arguments(article):
+    assert "no claims" in stance_chart(article, propositions=[]).alt_text
     with pytest.raises(ValueError, match="no topic 'securty'"):
-        stance_chart(ds, topic="securty")
+        stance_chart(article, topic="securty")
     with pytest.raises(KeyError, match="pr-nothing"):
-        stance_chart(ds, propositions=["pr-nothing"])
+        stance_chart(article, propositions=["pr-nothing"])
 
 
 def test_names_are_escaped_for_matplotlib(data_copy):
     data_copy.replace("actors", "taliban,Taliban,", "taliban,Taliban $x$,")
-    chart = stance_chart(article_only(pakafghan.load_dataset(data_copy.path)))
+    chart = stance_chart(article_only(data_copy.load()))
     assert _cell(chart, "cl-019")[1] == r"Taliban \$x\$"
 
 
-def test_chart_is_deterministic(ds, chart):
-    assert stance_chart(ds).png() == chart.png()
+def test_chart_is_deterministic(article, chart):
+    assert stance_chart(article).png() == chart.png()
 
 
 def test_short_label_wraps_and_cuts():
@@ -162,13 +149,3 @@ def test_short_label_wraps_and_cuts():
     )
     long = short_label("word " * 40)
     assert long.count("\n") == 5 and long.endswith("…")
-
-
-def test_disputed_needs_a_yes_and_a_no():
-    claims = pd.DataFrame(
-        {
-            "proposition_id": ["a", "a", "b", "b", "c"],
-            "stance": ["confirms", "disputes", "asserts", "interprets", "denies"],
-        }
-    )
-    assert disputed_propositions(claims) == ["a"]

@@ -23,20 +23,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pakafghan.load import Dataset
-from pakafghan.select import PRIMARY, original_of
-from pakafghan.textsafe import html_text
+from pakafghan.schema import read_package
+from pakafghan.select import PRIMARY
+from pakafghan.views import actor_names, original_of
 
 #: A sentence ends at a full stop followed by white space or the end ("U.S." does not end one).
 SENTENCE = re.compile(r".+?(?:(?<!U\.S)\.(?=\s|$))", re.S)
 
 #: The evidence tables in the order records are listed, with a name for readers.
 TABLE_LABELS = {"events": "event", "event_actors": "participation", "claims": "claim"}
-
-#: Column holding each evidence table's key.
-_KEYS = {"events": "event_id", "event_actors": "participation_id", "claims": "claim_id"}
-
-#: How a highlighted quote looks: a background colour and an underline (so not colour alone).
-MARK_STYLE = "background-color:#F0E442;text-decoration:underline"
 
 
 @dataclass(frozen=True)
@@ -78,7 +73,14 @@ def sentences(ds: Dataset) -> list[Sentence]:
     return out
 
 
-def _sentence(ds: Dataset, n: int) -> Sentence:
+def sentence(ds: Dataset, n: int) -> Sentence:
+    """Sentence ``n`` of the article (from 1); an ``IndexError`` names the range otherwise.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> sentence(load_dataset(), 1).start
+        0
+    """
     found = sentences(ds)
     if not 1 <= n <= len(found):
         raise IndexError(f"the article has sentences 1 to {len(found)}, not {n}")
@@ -113,7 +115,7 @@ def record_describers(ds: Dataset) -> dict[str, Callable[[pd.Series], str]]:
         >>> record_describers(ds)["claims"](row)
         'Taliban denies: The TTP is present in Afghanistan.'
     """
-    names = dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
+    names = actor_names(ds)
     titles = dict(zip(ds.events["event_id"], ds.events["title"], strict=True))
     statements = dict(
         zip(ds.propositions["proposition_id"], ds.propositions["statement"], strict=True)
@@ -150,10 +152,11 @@ def quoted_records(ds: Dataset) -> pd.DataFrame:
     text = article_text(ds)
     found = sentences(ds)
     describe = record_describers(ds)
+    keys = read_package(ds.data_dir).keys
     rows = []
     for order, (table, label) in enumerate(TABLE_LABELS.items()):
         for _, row in _article_rows(ds, table).iterrows():
-            record = (label, row[_KEYS[table]], describe[table](row), row["quote"])
+            record = (label, row[keys[table]], describe[table](row), row["quote"])
             for start, end in _spans(text, row["quote"]):
                 numbers = [s.number for s in found if start < s.end and end > s.start]
                 rows += [(*record, start, end, n, order) for n in numbers]
@@ -177,74 +180,9 @@ def records_for_sentence(ds: Dataset, n: int) -> pd.DataFrame:
         >>> rows.loc[rows["id"] == "cl-019", "table"].tolist()
         ['claim']
     """
-    _sentence(ds, n)
+    sentence(ds, n)
     rows = quoted_records(ds)
     rows = rows[rows["sentence"] == n].drop_duplicates(["table", "id"])
     order = rows["table"].map({label: i for i, label in enumerate(TABLE_LABELS.values())})
     rows = rows.assign(order=order).sort_values(["order", "start", "id"], kind="stable")
     return rows[["table", "id", "says", "quote"]].reset_index(drop=True)
-
-
-def _marked(text: str, spans: list[tuple[int, int]], offset: int) -> str:
-    covered = [False] * len(text)
-    for start, end in spans:
-        for i in range(max(start - offset, 0), min(end - offset, len(text))):
-            covered[i] = True
-    parts = []
-    i = 0
-    while i < len(text):
-        j = i
-        while j < len(text) and covered[j] == covered[i]:
-            j += 1
-        chunk = html_text(text[i:j])
-        parts.append(f'<mark style="{MARK_STYLE}">{chunk}</mark>' if covered[i] else chunk)
-        i = j
-    return "".join(parts)
-
-
-def _all_spans(ds: Dataset) -> list[tuple[int, int]]:
-    rows = quoted_records(ds)
-    return list(zip(rows["start"], rows["end"], strict=True))
-
-
-def sentence_html(ds: Dataset, n: int) -> str:
-    """Sentence ``n`` as HTML, its quoted passages highlighted, every character escaped.
-
-    Example:
-        >>> from pakafghan import load_dataset
-        >>> sentence_html(load_dataset(), 1)[:30]
-        '<p><strong>[1]</strong> <mark '
-    """
-    s = _sentence(ds, n)
-    body = _marked(s.text, _all_spans(ds), s.start)
-    return f"<p><strong>[{s.number}]</strong> {body}</p>"
-
-
-def article_html(ds: Dataset) -> str:
-    """The whole article as HTML: numbered sentences, paragraphs kept, quoted passages marked.
-
-    Every passage that some record quotes is highlighted (background and underline); all text is
-    escaped, so nothing in the data can inject markup.
-
-    Example:
-        >>> from pakafghan import load_dataset
-        >>> ds = load_dataset()
-        >>> article_html(ds).count("<sup>[") == len(sentences(ds))
-        True
-    """
-    text = article_text(ds)
-    spans = _all_spans(ds)
-    paragraphs: list[list[str]] = [[]]
-    previous_end = 0
-    for s in sentences(ds):
-        if "\n" in text[previous_end : s.start] and paragraphs[-1]:
-            paragraphs.append([])
-        body = _marked(s.text, spans, s.start)
-        paragraphs[-1].append(f"<sup>[{s.number}]</sup>&nbsp;{body}")
-        previous_end = s.end
-    html = "".join(f"<p>{' '.join(p)}</p>" for p in paragraphs)
-    legend = (
-        f'<p><em>Highlighted and underlined: <mark style="{MARK_STYLE}">words quoted by at '
-        "least one record</mark>. Numbers in brackets count the sentences.</em></p>"
-    )
-    return f'<div class="pakafghan-article">{html}{legend}</div>'

@@ -3,7 +3,7 @@ which independent sources disagree, derived from the claims.
 
 - An **independent source** is a source together with its copies (``sources.copy_of``): the
   article and the sites that republish its text count as one source
-  (:func:`pakafghan.select.original_of`).
+  (:func:`pakafghan.views.original_of`).
 - Two independent sources **disagree** on a proposition when they give different numbers
   (``value``), or, when no claim on it gives a number, different versions in words
   (``version``); or when one asserts or confirms it and the other denies or disputes it. A claim
@@ -26,8 +26,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pakafghan.load import Dataset
-from pakafghan.select import original_of
-from pakafghan.views import NEGATIVE, POSITIVE, claims_view
+from pakafghan.views import NEGATIVE, POSITIVE, claims_view, first_published
 
 #: Categories of the conflicts table, in the order the lesson shows them.
 CATEGORIES = ("number", "name", "date", "reason", "other")
@@ -40,26 +39,6 @@ _FIRST_WORD = {
     "who": "name",
     "what": "name",
     "where": "name",
-}
-
-#: The reliability marks of ``sources.reliability``, in plain words.
-RELIABILITY_WORDS = {
-    "standard": "standard: the outlet's own report, with no weakness marked",
-    "wire_copy": "wire copy: a news agency's report, carried by another outlet",
-    "mirror_copy": "mirror copy: the outlet's text, read on a site that republishes it",
-    "syndicated_copy": "syndicated copy: the same text republished elsewhere; not independent",
-    "single_source": "single source: the only report of this, or called weaker by the notes",
-    "partisan": "partisan: an outlet with a declared side",
-    "aggregator": "aggregator: a site that republishes others' reports",
-    "unverified": "unverified: no reliable source found",
-}
-
-#: The confidence marks of claims and events, in plain words.
-CONFIDENCE_WORDS = {
-    "corroborated": "corroborated: several independent reports say so",
-    "single_source": "single source: only one report says so",
-    "contested": "contested: sources disagree",
-    "unverified": "unverified: no reliable source found",
 }
 
 _VERSION_COLUMNS = [
@@ -139,8 +118,7 @@ def says(value: object, version: object, unit: object = None) -> str | None:
 def _with_originals(ds: Dataset) -> pd.DataFrame:
     view = claims_view(ds)
     sources = ds.sources.set_index("source_id")
-    published = sources["published_earliest"].fillna(sources["published_latest"])
-    view["original"] = view["source_id"].map(original_of(ds))
+    published = first_published(sources)
     view["published"] = view["source_id"].map(published)
     return view
 
@@ -203,6 +181,24 @@ def conflicting_propositions(ds: Dataset) -> list[str]:
     )
 
 
+def disputed_propositions(claims: pd.DataFrame) -> list[str]:
+    """Ids of propositions that one claim asserts or confirms and another denies or disputes,
+    whichever sources the claims come from (unlike :func:`conflicting_propositions`, which
+    compares independent sources and their numbers and versions too).
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> "pr-ttp-in-afghanistan" in disputed_propositions(load_dataset().claims)
+        True
+    """
+    stances = claims.groupby("proposition_id", observed=True)["stance"].agg(
+        lambda s: set(s.astype(str))
+    )
+    return sorted(
+        pid for pid, found in stances.items() if found & set(POSITIVE) and found & set(NEGATIVE)
+    )
+
+
 def _join(values: pd.Series) -> str | None:
     """Distinct values in their order, joined with " | "; ``None`` when there are none."""
     texts = dict.fromkeys(str(v) for v in values if v is not None and not pd.isna(v))
@@ -237,7 +233,7 @@ def conflicts_table(ds: Dataset, category: str | None = None) -> pd.DataFrame:
         says(v, t, u) for v, t, u in zip(view["value"], view["version"], view["unit"], strict=True)
     ]
     sources = ds.sources.set_index("source_id")
-    published = sources["published_earliest"].fillna(sources["published_latest"])
+    published = first_published(sources)
     rows = []
     for (pid, original), claims in view.groupby(["proposition_id", "original"], sort=True):
         values = set(claims["value"].dropna())

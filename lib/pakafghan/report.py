@@ -17,14 +17,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pakafghan.html import banner, html_table
 from pakafghan.problems import Problem
 from pakafghan.schema import read_package
-from pakafghan.textsafe import html_text
+from pakafghan.text import plural
 from pakafghan.validate import ValidationReport
-from pakafghan.widgets.base import html_table
 
 _COLUMNS = ["file", "line", "record", "field", "message"]
-_OK_COLOUR, _BAD_COLOUR = "#0072B2", "#D55E00"
 
 
 def _keys_by_line(report: ValidationReport) -> dict[tuple[str, int], str]:
@@ -60,17 +59,13 @@ def problems_frame(report: ValidationReport) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=_COLUMNS)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _headline(report: ValidationReport) -> str:
     if report.ok:
-        return f"OK: the {_plural(len(report.tables), 'table')} in this folder are valid."
+        return f"OK: the {plural(len(report.tables), 'table')} in this folder are valid."
     files = len({p.file for p in report.problems})
     return (
-        f"Not valid yet: {_plural(len(report.problems), 'problem')} in "
-        f"{_plural(files, 'file')}. Fix each one, then validate again."
+        f"Not valid yet: {plural(len(report.problems), 'problem')} in "
+        f"{plural(files, 'file')}. Fix each one, then validate again."
     )
 
 
@@ -84,14 +79,10 @@ def validation_report_html(report: ValidationReport) -> str:
         >>> "&lt;b&gt;" in validation_report_html(bad)
         True
     """
-    colour = _OK_COLOUR if report.ok else _BAD_COLOUR
     mark = "✓" if report.ok else "✗"
-    banner = (
-        f'<div style="border-left:4px solid {colour};padding:4px 8px">'
-        f"<strong>{mark} {html_text(_headline(report))}</strong></div>"
-    )
+    box = banner(report.ok, f"{mark} {_headline(report)}")
     if report.ok:
-        return banner
+        return box
     table = html_table(
         problems_frame(report),
         _COLUMNS,
@@ -101,7 +92,7 @@ def validation_report_html(report: ValidationReport) -> str:
         "<p><em>Line 1 is the header, so line 2 is the first record. "
         "The record column gives the key of the row on that line.</em></p>"
     )
-    return banner + table + note
+    return box + table + note
 
 
 def _problem_text(p: Problem, record: str) -> str:
@@ -122,10 +113,9 @@ class ValidationView:
 
     def __repr__(self) -> str:
         mark = "✓" if self.ok else "✗"
-        frame = problems_frame(self.report)
+        keys = _keys_by_line(self.report)
         lines = [
-            _problem_text(Problem(f, ln, fld, msg), rec)
-            for f, ln, rec, fld, msg in frame.itertuples(index=False)
+            _problem_text(p, keys.get((p.file, p.line), "")) for p in sorted(self.report.problems)
         ]
         return "\n".join([f"{mark} {_headline(self.report)}", *lines])
 

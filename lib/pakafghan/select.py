@@ -5,6 +5,9 @@ sources; the reference tables (sources, actors, places, propositions) stay whole
 remaining row still resolves. A syndicated copy counts as its original (``copy_of``): the article
 and its four copies are one source.
 
+:func:`filter_events` keeps the events that match filters by date, actor, event type, thread
+and sources.
+
 Example:
     >>> from pakafghan import load_dataset
     >>> from pakafghan.select import article_only
@@ -15,23 +18,34 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from typing import TypedDict, Unpack
 
 import pandas as pd
 
 from pakafghan.load import Dataset
-from pakafghan.rules import EVIDENCE_TABLES
+from pakafghan.schema import EVIDENCE_TABLES
+from pakafghan.views import events_view, original_of
 
 PRIMARY = "article"
 
+#: The choices of "which sources" in the timeline, the claims browser and the lessons, and how
+#: titles and alt texts name them.
+SOURCE_CHOICES = {"all": "all sources", "article": "the article only"}
 
-def original_of(ds: Dataset) -> dict[str, str]:
-    """``source_id`` → the source it is a copy of, or itself (copies and original are one)."""
-    copy_of = ds.sources["copy_of"].astype(object).where(ds.sources["copy_of"].notna(), None)
-    return {
-        sid: (orig if orig is not None else sid)
-        for sid, orig in zip(ds.sources["source_id"], copy_of, strict=True)
-    }
+DateLike = str | dt.date | pd.Timestamp
+
+
+class EventFilters(TypedDict, total=False):
+    """The filters of :func:`filter_events`, for functions that pass them on."""
+
+    start: DateLike | None
+    end: DateLike | None
+    actors: str | Iterable[str] | None
+    event_types: str | Iterable[str] | None
+    sources: str
+    threads: str | Iterable[str] | None
 
 
 def select(
@@ -41,7 +55,8 @@ def select(
 ) -> Dataset:
     """A new :class:`Dataset` with only the evidence rows citing matching sources.
 
-    ``sources``: source ids (a copy's original counts too); ``reliability``: values of
+    ``sources``: source ids (a copy's original counts too; see
+    :func:`pakafghan.views.original_of`); ``reliability``: values of
     ``sources.reliability``. Both given: a row must match both.
     """
     keep = pd.Series(True, index=ds.sources.index)
@@ -62,3 +77,69 @@ def select(
 def article_only(ds: Dataset) -> Dataset:
     """Only what the primary article (or a copy of it) says."""
     return select(ds, sources=[PRIMARY])
+
+
+def _as_list(value: str | Iterable[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [value] if isinstance(value, str) else list(value)
+
+
+def matching_events(
+    ds: Dataset,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+    actors: str | Iterable[str] | None = None,
+    event_types: str | Iterable[str] | None = None,
+    sources: str = "all",
+    threads: str | Iterable[str] | None = None,
+) -> Dataset:
+    """``ds`` with only the events :func:`filter_events` keeps (rows of ``events``, in their
+    stored order; the other tables whole, or the article's only with ``sources="article"``).
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> len(matching_events(load_dataset(), sources="article").events) > 0
+        True
+    """
+    if sources not in SOURCE_CHOICES:
+        raise ValueError(f"sources must be one of {', '.join(SOURCE_CHOICES)}, not {sources!r}")
+    chosen = article_only(ds) if sources == "article" else ds
+    events = chosen.events
+    keep = pd.Series(True, index=events.index)
+    dated = events["date_earliest"].notna()
+    if start is not None:
+        keep &= ~dated | (events["date_latest"] >= pd.Timestamp(start))
+    if end is not None:
+        keep &= ~dated | (events["date_earliest"] <= pd.Timestamp(end))
+    wanted_actors = _as_list(actors)
+    if wanted_actors is not None:
+        taking_part = chosen.event_actors["actor_id"].isin(wanted_actors)
+        keep &= events["event_id"].isin(set(chosen.event_actors.loc[taking_part, "event_id"]))
+    wanted_types = _as_list(event_types)
+    if wanted_types is not None:
+        keep &= events["event_type"].astype(object).isin(wanted_types)
+    wanted_threads = _as_list(threads)
+    if wanted_threads is not None:
+        keep &= events["thread"].astype(object).isin(wanted_threads)
+    matching = events if keep.all() else events[keep].reset_index(drop=True)
+    return Dataset(chosen.data_dir, {**chosen.tables, "events": matching})
+
+
+def filter_events(ds: Dataset, **filters: Unpack[EventFilters]) -> pd.DataFrame:
+    """The events matching every filter given, as ``events_view`` rows: by date, then
+    ``event_id``; undated last.
+
+    ``start``/``end`` keep dated events whose range overlaps them; events the source does not
+    date cannot be placed in a range, so they are kept and shown apart. ``actors``: actor ids
+    taking part (in ``event_actors``); ``event_types``: PLOVER types; ``sources``: "all" or
+    "article" (the article and its copies only); ``threads``: strands of the story, e.g.
+    "islamabad_meeting".
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> kabul = filter_events(load_dataset(), actors="wang-yi", sources="article")
+        >>> kabul["event_id"].tolist()
+        ['ev-kabul-trilateral']
+    """
+    return events_view(matching_events(ds, **filters))

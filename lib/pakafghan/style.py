@@ -1,34 +1,18 @@
-"""The look of every chart: a colour-blind-safe palette, classroom-sized text, and alt text.
+"""The look of everything the package shows: a colour-blind-safe palette and classroom text.
 
-Colours are the Okabe–Ito palette, safe for the common forms of colour blindness; charts never
-encode meaning by colour alone (markers, line styles or labels carry it too). Text is large
-enough to read on a classroom projector.
-
-Every chart function returns a :class:`Chart`: the matplotlib figure plus a short text
-alternative. In a notebook a ``Chart`` shows the figure and, under it, the text alternative; its
-plain-text form (what nbval compares, and what a screen reader gets) is the text alternative.
+Colours are the Okabe–Ito palette, safe for the common forms of colour blindness; nothing encodes
+meaning by colour alone (markers, line styles, hatching, symbols or words carry it too). Text is
+large enough to read on a classroom projector. Charts (:mod:`pakafghan.charts.base`) and HTML
+views (:mod:`pakafghan.html`) both take their colours from here; this module needs no plotting
+library.
 
 Example:
-    >>> from pakafghan.style import Chart, classroom_style, new_figure
-    >>> with classroom_style():
-    ...     fig, ax = new_figure()
-    >>> chart = Chart(fig, "An empty chart.")
-    >>> repr(chart)
-    'Chart: An empty chart.'
+    >>> from pakafghan.style import STANCE_STYLE, STATUS_STYLE
+    >>> STATUS_STYLE["planned"]["filled"], STANCE_STYLE["denies"]["symbol"]
+    (False, '✗')
 """
 
 from __future__ import annotations
-
-import base64
-import io
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
-
-import matplotlib
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-
-from pakafghan.textsafe import html_text
 
 #: Okabe–Ito colours by name.
 OKABE_ITO = {
@@ -81,76 +65,3 @@ STANCE_STYLE = {
 
 #: Font sizes readable on a projector.
 FONT = {"base": 13, "title": 16, "small": 11}
-
-#: Resolution of the PNG shown in notebooks.
-DPI = 100
-
-_RC = {
-    "font.size": FONT["base"],
-    "axes.titlesize": FONT["title"],
-    "axes.labelsize": FONT["base"],
-    "xtick.labelsize": FONT["small"],
-    "ytick.labelsize": FONT["small"],
-    "legend.fontsize": FONT["small"],
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "svg.hashsalt": "pakafghan",
-}
-
-
-def classroom_style() -> AbstractContextManager:
-    """Context in which to draw a chart: classroom font sizes, no top or right spines.
-
-    Example:
-        >>> with classroom_style():
-        ...     fig, ax = new_figure()
-        ...     _ = ax.set_title("Readable from the back row")
-    """
-    return matplotlib.rc_context(_RC)
-
-
-def new_figure(width: float = 10, height: float = 6, **subplot_kw) -> tuple[Figure, Axes]:
-    """A figure with one axes, not registered with pyplot; draw on it inside
-    :func:`classroom_style`.
-
-    Figures made this way are not shown twice by the notebook's inline backend, hold no global
-    state, and are freed when no longer referenced.
-    """
-    fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
-    ax = fig.add_subplot(**subplot_kw)
-    return fig, ax
-
-
-@dataclass
-class Chart:
-    """A figure and its text alternative (one or two sentences saying what the chart shows)."""
-
-    figure: Figure
-    alt_text: str
-
-    def png(self) -> bytes:
-        """The figure as PNG bytes (deterministic for the same data and library versions)."""
-        buf = io.BytesIO()
-        with matplotlib.rc_context(_RC):
-            self.figure.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
-        return buf.getvalue()
-
-    def __repr__(self) -> str:
-        return f"Chart: {self.alt_text}"
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
-        encoded = base64.b64encode(self.png()).decode("ascii")
-        return {"image/png": encoded, "text/plain": repr(self)}
-
-    def caption_bundle(self) -> dict[str, str]:
-        """The visible caption under the figure: the text alternative, escaped."""
-        return {
-            "text/html": f"<p><em>Text alternative:</em> {html_text(self.alt_text)}</p>",
-            "text/plain": f"Text alternative: {self.alt_text}",
-        }
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self._repr_mimebundle_(), raw=True)
-        display(self.caption_bundle(), raw=True)

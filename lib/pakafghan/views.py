@@ -24,19 +24,68 @@ _SOURCE_COLS = ["source_id", "publisher", "published_text", "published_earliest"
 
 
 def actor_names(ds: Dataset) -> dict[str, str]:
-    """``actor_id`` → name."""
+    """``actor_id`` → name.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> actor_names(load_dataset())["ttp"]
+        'TTP (Pakistani Taliban)'
+    """
     return dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
+
+
+def publisher_names(ds: Dataset) -> dict[str, str]:
+    """``source_id`` → publisher.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> publisher_names(load_dataset())["S10"]
+        'Press Trust of India (via NewsDrum)'
+    """
+    return dict(zip(ds.sources["source_id"], ds.sources["publisher"], strict=True))
+
+
+def original_of(ds: Dataset) -> dict[str, str]:
+    """``source_id`` → the source it is a copy of, or itself (copies and original are one).
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> originals = original_of(load_dataset())
+        >>> originals["copy-reportwire"], originals["S10"]
+        ('article', 'S10')
+    """
+    copy_of = ds.sources["copy_of"].astype(object).where(ds.sources["copy_of"].notna(), None)
+    return {
+        sid: (orig if orig is not None else sid)
+        for sid, orig in zip(ds.sources["source_id"], copy_of, strict=True)
+    }
+
+
+def first_published(sources: pd.DataFrame) -> pd.Series:
+    """The first day each source may have been published: ``published_earliest``, else
+    ``published_latest`` (a source known only to be "not after" a day).
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> sources = load_dataset().sources.set_index("source_id")
+        >>> first_published(sources)["article"].date().isoformat()
+        '2025-08-22'
+    """
+    return sources["published_earliest"].fillna(sources["published_latest"])
 
 
 def _with_source(frame: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
     sources = ds.sources[[*_SOURCE_COLS, "copy_of"]].rename(
         columns={"published_earliest": "source_date"}
     )
-    return frame.merge(sources, on="source_id", how="left", validate="many_to_one")
+    out = frame.merge(sources, on="source_id", how="left", validate="many_to_one")
+    out["original"] = out["source_id"].map(original_of(ds))
+    return out
 
 
 def claims_view(ds: Dataset) -> pd.DataFrame:
-    """Claims with their proposition, the claimant's name and kind, and the source's details."""
+    """Claims with their proposition, the claimant's name and kind, and the source's details
+    (``original``: the source it counts as, see :func:`original_of`)."""
     props = ds.propositions[
         ["proposition_id", "statement", "topic", "subject_actor_id", "event_id", "unit"]
     ]

@@ -15,9 +15,10 @@ from __future__ import annotations
 import pandas as pd
 
 from pakafghan.article import TABLE_LABELS, quoted_records, sentences
+from pakafghan.charts.base import Chart, classroom_style, new_figure
 from pakafghan.load import Dataset
-from pakafghan.style import OKABE_ITO, Chart, classroom_style, new_figure
-from pakafghan.textsafe import plot_text
+from pakafghan.style import OKABE_ITO
+from pakafghan.text import clip, plot_text
 
 #: How each table's segments look: colour, hatching, and the legend's word.
 SEGMENT_STYLE = {
@@ -51,8 +52,7 @@ def coverage_counts(ds: Dataset) -> pd.DataFrame:
 
 
 def _label(number: int, text: str) -> str:
-    short = text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
-    return plot_text(f"{number}. {short}")
+    return plot_text(f"{number}. {clip(text, LABEL_CHARS)}")
 
 
 def _alt_text(counts: pd.DataFrame) -> str:

@@ -1,6 +1,6 @@
 """A locator map: Afghanistan and Pakistan among their neighbours, with the places of the data.
 
-Country outlines are Natural Earth's (``data/geo/``), read as GeoJSON and drawn as plain
+Country outlines are Natural Earth's (``data/geo/``, read by :mod:`pakafghan.geo`), drawn as plain
 matplotlib patches (no GIS library needed). Afghanistan and Pakistan are filled and named in
 bold; neighbours are light grey. Places from ``places.csv`` that fall inside the map are marked,
 cities and regions with different markers, and labelled where their labels do not collide.
@@ -16,28 +16,24 @@ Example:
 
 from __future__ import annotations
 
-import json
 import math
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from matplotlib import patheffects
+from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 
-from pakafghan.datadir import resolve_data_dir
+from pakafghan.charts.base import Chart, classroom_style, new_figure
+from pakafghan.geo import Outline, country_outlines
 from pakafghan.load import Dataset
-from pakafghan.style import FONT, OKABE_ITO, Chart, classroom_style, new_figure
-from pakafghan.textsafe import plot_text
-
-#: The outlines, inside the data folder.
-GEO_FILE = Path("geo") / "south_central_asia_50m.geojson"
+from pakafghan.style import FONT, OKABE_ITO
+from pakafghan.text import plot_text
 
 #: West, east, south and north edges of the map, in degrees.
 EXTENT = (59.5, 78.5, 23.0, 39.5)
@@ -74,37 +70,6 @@ _LABEL_SPOTS = (
 )
 
 
-@dataclass(frozen=True)
-class Outline:
-    """One country's outline: ISO 3166-1 alpha-3 code, name, and polygons (lists of rings)."""
-
-    iso_a3: str
-    name: str
-    polygons: list[list[list[tuple[float, float]]]]
-
-
-def country_outlines(data_dir: str | Path | None = None) -> list[Outline]:
-    """The country outlines shipped in ``data/geo/``, sorted by ISO code.
-
-    Example:
-        >>> [o.iso_a3 for o in country_outlines()][:2]
-        ['AFG', 'CHN']
-    """
-    path = resolve_data_dir(data_dir) / GEO_FILE
-    features = json.loads(path.read_text(encoding="utf-8"))["features"]
-    out = []
-    for f in features:
-        geometry = f["geometry"]
-        polygons = (
-            [geometry["coordinates"]]
-            if geometry["type"] == "Polygon"
-            else list(geometry["coordinates"])
-        )
-        rings = [[[tuple(p) for p in ring] for ring in poly] for poly in polygons]
-        out.append(Outline(f["properties"]["iso_a3"], f["properties"]["name"], rings))
-    return sorted(out, key=lambda o: o.iso_a3)
-
-
 def _path(outline: Outline) -> MplPath:
     vertices, codes = [], []
     for polygon in outline.polygons:
@@ -114,7 +79,7 @@ def _path(outline: Outline) -> MplPath:
     return MplPath(vertices, codes)
 
 
-def _inside(lon: float, lat: float, extent: tuple[float, float, float, float]) -> bool:
+def _in_extent(lon: float, lat: float, extent: tuple[float, float, float, float]) -> bool:
     west, east, south, north = extent
     return west <= lon <= east and south <= lat <= north
 
@@ -144,14 +109,16 @@ def _label_point(
     for x, y in inside[np.argsort(((inside - centre) ** 2).sum(axis=1), kind="stable")]:
         corners = [(x + dx, y + dy) for dx in (-half_w, 0, half_w) for dy in (-half_h, half_h)]
         if (
-            all(_inside(cx, cy, extent) for cx, cy in corners)
+            all(_in_extent(cx, cy, extent) for cx, cy in corners)
             and path.contains_points(corners).all()
         ):
             return float(x), float(y)
     return None
 
 
-def _draw_countries(ax, outlines: list[Outline], extent) -> list:
+def _draw_countries(
+    ax: Axes, outlines: list[Outline], extent: tuple[float, float, float, float]
+) -> list:
     """Draw outlines and country names; return the name labels (to keep place labels off)."""
     names = []
     for outline in outlines:
@@ -190,7 +157,7 @@ def _draw_countries(ax, outlines: list[Outline], extent) -> list:
     return names
 
 
-def _place_labels(ax, places: pd.DataFrame, occupied: list[Bbox]) -> None:
+def _place_labels(ax: Axes, places: pd.DataFrame, occupied: list[Bbox]) -> None:
     """Label each place at the first spot that collides with nothing already drawn."""
     frame = ax.get_window_extent()
     for row in places.itertuples(index=False):
@@ -275,7 +242,8 @@ def locator_map(ds: Dataset, places: Sequence[str] | None = None) -> Chart:
     """  # noqa: E501
     chosen = _chosen_places(ds, places)
     on_map = [
-        _inside(x, y, EXTENT) for x, y in zip(chosen["longitude"], chosen["latitude"], strict=True)
+        _in_extent(x, y, EXTENT)
+        for x, y in zip(chosen["longitude"], chosen["latitude"], strict=True)
     ]
     shown, outside = chosen[on_map], chosen[[not v for v in on_map]]
     west, east, south, north = EXTENT

@@ -1,24 +1,12 @@
-"""Who meets, hosts, accuses, criticises or denies whom: a network of reported relations.
+"""A network of reported relations: who meets, hosts, accuses, criticises or denies whom.
 
-Every link comes from a row of the data, never from a judgement of ours:
-
-- ``event_actors``: actors taking part in the same event as participants or invitees **meet**;
-  a host, facilitator or organiser **hosts** the event's participants, invitees and a postponer
-  (an invitation turned down is not hosting); in an ``ACCUSE`` event each speaker **criticises**
-  (mode ``disapprove``) or **accuses** (any other mode) each target.
-- ``claims``: a claimant whose stance is ``criticises`` or ``denies`` **criticises** or **denies**
-  (a claim about) the proposition's ``subject_actor_id``.
-
-A link is a relation some source reports, not a verdict on who is right. "Meets" links run from
-the smaller ``actor_id`` to the larger; the other kinds run from the actor who acts to the one
-acted upon.
+The links are those of :mod:`pakafghan.relations` (every one from a row of the data). Kinds of
+link differ in colour *and* line style; an actor's marker shape shows its kind; labels are kept
+apart so they stay readable on a projector.
 
 Example:
     >>> from pakafghan import load_dataset
     >>> from pakafghan.select import article_only
-    >>> graph = relations_graph(load_dataset())
-    >>> graph.has_edge("khalilzad", "pakistan", key="criticises")
-    True
     >>> chart = network_chart(article_only(load_dataset()))
     >>> chart.alt_text.startswith("A network of")
     True
@@ -32,48 +20,27 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
+from pakafghan.charts.base import Chart, classroom_style, new_figure
 from pakafghan.load import Dataset
-from pakafghan.style import FONT, OKABE_ITO, Chart, classroom_style, new_figure
-from pakafghan.textsafe import plot_text
+from pakafghan.relations import RELATIONS, links_graph, raw_relations
+from pakafghan.style import FONT, OKABE_ITO
+from pakafghan.text import plot_text, plural
+from pakafghan.views import actor_names
 
 if TYPE_CHECKING:  # networkx is imported when a graph is built: lessons without one skip it
     import networkx as nx
 
-#: Each kind of link: colour, line style, whether it has a direction, and its legend label.
+#: How each kind of link (:data:`pakafghan.relations.RELATIONS`) is drawn.
 RELATION_STYLE = {
-    "meets": {
-        "color": OKABE_ITO["blue"],
-        "linestyle": "-",
-        "directed": False,
-        "label": "meet (same event)",
-    },
-    "hosts": {
-        "color": OKABE_ITO["green"],
-        "linestyle": "--",
-        "directed": True,
-        "label": "hosts or organises",
-    },
-    "accuses": {
-        "color": OKABE_ITO["orange"],
-        "linestyle": "-.",
-        "directed": True,
-        "label": "accuses",
-    },
-    "criticises": {
-        "color": OKABE_ITO["purple"],
-        "linestyle": ":",
-        "directed": True,
-        "label": "criticises",
-    },
-    "denies": {
-        "color": OKABE_ITO["vermillion"],
-        "linestyle": (0, (7, 2, 1, 2, 1, 2)),
-        "directed": True,
-        "label": "denies a claim about",
-    },
+    "meets": {"color": OKABE_ITO["blue"], "linestyle": "-"},
+    "hosts": {"color": OKABE_ITO["green"], "linestyle": "--"},
+    "accuses": {"color": OKABE_ITO["orange"], "linestyle": "-."},
+    "criticises": {"color": OKABE_ITO["purple"], "linestyle": ":"},
+    "denies": {"color": OKABE_ITO["vermillion"], "linestyle": (0, (7, 2, 1, 2, 1, 2))},
 }
 
 #: Marker shape for each kind of actor (colour is kept for the kinds of link).
@@ -91,12 +58,6 @@ KIND_MARKER = {
     "collective": "X",
     "observers": "$?$",
 }
-
-_COLUMNS = ["source", "target", "kind", "record_id", "source_id"]
-_MEET_ROLES = ["participant", "invitee"]
-_HOST_ROLES = ["host", "facilitator", "organiser"]
-_HOSTED_ROLES = ["participant", "invitee", "postponer"]
-_CLAIM_STANCES = ("criticises", "denies")
 
 # Geometry of the drawing, in points: the axes box is fixed so labels can be kept apart.
 _FIG_W, _FIG_H = 12.0, 8.0
@@ -123,137 +84,6 @@ def short_name(name: str, width: int = 16) -> str:
     if inner and " " not in inner and inner.upper() == inner and len(inner) <= 8:
         return inner
     return textwrap.fill(base, width=width, max_lines=2, placeholder="…")
-
-
-def _text(column: pd.Series) -> np.ndarray:
-    return column.astype(object).to_numpy()
-
-
-def _event_relations(ds: Dataset) -> pd.DataFrame:
-    """Links from ``event_actors``, computed on integer codes so large exports stay fast."""
-    ea = ds.event_actors
-    event, event_ids = pd.factorize(_text(ea["event_id"]))
-    actor, actor_ids = pd.factorize(_text(ea["actor_id"]), sort=True)  # codes keep id order
-    source, source_ids = pd.factorize(_text(ea["source_id"]))
-    row_of = pd.Index(_text(ds.events["event_id"])).get_indexer(event_ids)
-    event_type = np.append(_text(ds.events["event_type"]), None)[row_of][event]
-    disapprove = np.append(_text(ds.events["mode"]) == "disapprove", False)[row_of]
-    role = _text(ea["role"])
-    rows = pd.DataFrame({"event": event, "actor": actor, "source": source})
-
-    def pairs(left: np.ndarray, right: np.ndarray) -> pd.DataFrame:
-        out = rows[left].merge(rows[right], on="event", suffixes=("_a", "_b"))
-        return out[out["actor_a"] != out["actor_b"]]
-
-    meet_roles = np.isin(role, _MEET_ROLES)
-    meets = pairs(meet_roles, meet_roles)
-    meets = meets[meets["actor_a"] < meets["actor_b"]].assign(kind="meets")
-    hosts = pairs(np.isin(role, _HOST_ROLES), np.isin(role, _HOSTED_ROLES)).assign(kind="hosts")
-    accusing = event_type == "ACCUSE"
-    accuse = pairs(accusing & (role == "speaker"), accusing & (role == "target"))
-    accuse["kind"] = np.where(disapprove[accuse["event"]], "criticises", "accuses")
-
-    out = pd.concat([meets, hosts, accuse], ignore_index=True)
-    source_id = source_ids[out["source_a"]].astype(object)
-    differ = (out["source_a"] != out["source_b"]).to_numpy()
-    source_id[differ] = source_id[differ] + ", " + source_ids[out["source_b"][differ]]
-    return pd.DataFrame(
-        {
-            "source": actor_ids[out["actor_a"]],
-            "target": actor_ids[out["actor_b"]],
-            "kind": out["kind"].to_numpy(),
-            "record_id": event_ids[out["event"]],
-            "source_id": source_id,
-        },
-        dtype=object,
-    )
-
-
-def _claim_relations(ds: Dataset) -> pd.DataFrame:
-    claims = ds.claims[ds.claims["stance"].isin(_CLAIM_STANCES)]
-    claims = claims[["claim_id", "proposition_id", "claimant_id", "stance", "source_id"]]
-    claims = claims.astype(object)
-    subjects = ds.propositions[["proposition_id", "subject_actor_id"]].astype(object)
-    out = claims.merge(subjects, on="proposition_id", how="inner")
-    out = out[out["subject_actor_id"].notna() & (out["subject_actor_id"] != out["claimant_id"])]
-    return pd.DataFrame(
-        {
-            "source": out["claimant_id"].to_numpy(),
-            "target": out["subject_actor_id"].to_numpy(),
-            "kind": out["stance"].to_numpy(),
-            "record_id": out["claim_id"].to_numpy(),
-            "source_id": out["source_id"].to_numpy(),
-        },
-        dtype=object,
-    )
-
-
-def _raw_relations(ds: Dataset, kinds: Iterable[str] | None) -> pd.DataFrame:
-    """The relations, unsorted and possibly repeated (cheap, for large data)."""
-    out = pd.concat([_event_relations(ds), _claim_relations(ds)], ignore_index=True)
-    if kinds is None:
-        return out
-    unknown = set(kinds) - set(RELATION_STYLE)
-    if unknown:
-        raise ValueError(f"unknown kinds of link {sorted(unknown)}; use {list(RELATION_STYLE)}")
-    return out[out["kind"].isin(set(kinds))]
-
-
-def relations_table(ds: Dataset, kinds: Iterable[str] | None = None) -> pd.DataFrame:
-    """One row per reported relation: ``source``, ``target`` (actor ids), ``kind``, the
-    ``record_id`` it comes from (an ``event_id`` or a ``claim_id``) and its ``source_id``.
-
-    Example:
-        >>> from pakafghan import load_dataset
-        >>> rel = relations_table(load_dataset(), kinds=["denies"])
-        >>> rel.loc[rel["record_id"] == "cl-019", ["source", "target"]].values.tolist()
-        [['taliban', 'ttp']]
-    """
-    out = _raw_relations(ds, kinds).drop_duplicates()
-    return out.sort_values(_COLUMNS, kind="stable").reset_index(drop=True)
-
-
-def _graph(links: pd.DataFrame, actors: pd.DataFrame) -> nx.MultiDiGraph:
-    """A graph of the given actors and aggregated links (every other column an edge attribute)."""
-    import networkx as nx
-
-    graph = nx.MultiDiGraph()
-    for row in actors.sort_values("actor_id").itertuples(index=False):
-        graph.add_node(row.actor_id, name=row.name, label=short_name(row.name), kind=row.kind)
-    attributes = [c for c in links.columns if c not in ("source", "target")]
-    for row in links.sort_values(["source", "target", "kind"]).itertuples(index=False):
-        values = row._asdict()
-        graph.add_edge(
-            values["source"],
-            values["target"],
-            key=values["kind"],
-            **{c: values[c] for c in attributes},
-        )
-    return graph
-
-
-def _sorted_tuple(values: pd.Series) -> tuple[str, ...]:
-    return tuple(sorted(set(values)))
-
-
-def relations_graph(ds: Dataset, relations: Iterable[str] | None = None) -> nx.MultiDiGraph:
-    """Every actor as a node (``name``, short ``label``, ``kind``) and one edge per linked pair
-    and kind of link (key = the kind), with ``count`` (how many records report it), ``records``
-    and ``sources``.
-
-    Example:
-        >>> from pakafghan import load_dataset
-        >>> g = relations_graph(load_dataset())
-        >>> "ev-kabul-trilateral" in g.edges["ishaq-dar", "wang-yi", "meets"]["records"]
-        True
-    """
-    rel = relations_table(ds, relations)
-    links = rel.groupby(["source", "target", "kind"], sort=True).agg(
-        count=("record_id", "nunique"),
-        records=("record_id", _sorted_tuple),
-        sources=("source_id", _sorted_tuple),
-    )
-    return _graph(links.reset_index(), ds.actors[["actor_id", "name", "kind"]].astype(object))
 
 
 def _degrees(links: pd.DataFrame) -> pd.Series:
@@ -327,11 +157,11 @@ def _layout(graph: nx.MultiDiGraph, seed: int) -> dict[str, np.ndarray]:
     return {n: spread[i] for i, n in enumerate(nodes)}
 
 
-def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict[str, np.ndarray]) -> None:
+def _draw_edges(ax: Axes, graph: nx.MultiDiGraph, pos: dict[str, np.ndarray]) -> None:
     by_pair: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
     for u, v, kind in graph.edges(keys=True):
         by_pair.setdefault(tuple(sorted((u, v))), []).append((u, v, kind))
-    order = list(RELATION_STYLE)
+    order = list(RELATIONS)
     for pair in sorted(by_pair):
         edges = sorted(by_pair[pair], key=lambda e: (order.index(e[2]), e[0]))
         n = len(edges)
@@ -339,10 +169,10 @@ def _draw_edges(ax, graph: nx.MultiDiGraph, pos: dict[str, np.ndarray]) -> None:
             rad = 0.0 if n == 1 else 0.35 * (i / (n - 1) - 0.5)
             if (u, v) != pair:
                 rad = -rad
-            ax.add_artist(_arrow(pos[u], pos[v], rad, RELATION_STYLE[kind]))
+            ax.add_artist(_arrow(pos[u], pos[v], rad, kind))
 
 
-def _arrow(start: np.ndarray, end: np.ndarray, rad: float, style: dict) -> FancyArrowPatch:
+def _arrow(start: np.ndarray, end: np.ndarray, rad: float, kind: str) -> FancyArrowPatch:
     """A link from marker edge to marker edge (shortened here: matplotlib's shrinking is slow)."""
     step = end - start
     length = float(np.hypot(*step))
@@ -352,19 +182,21 @@ def _arrow(start: np.ndarray, end: np.ndarray, rad: float, style: dict) -> Fancy
     return FancyArrowPatch(
         start,
         end,
-        arrowstyle="-|>" if style["directed"] else "-",
+        arrowstyle="-|>" if RELATIONS[kind]["directed"] else "-",
         connectionstyle=f"arc3,rad={rad:.3f}",
         mutation_scale=18,
         shrinkA=0,
         shrinkB=0,
-        color=style["color"],
-        linestyle=style["linestyle"],
+        color=RELATION_STYLE[kind]["color"],
+        linestyle=RELATION_STYLE[kind]["linestyle"],
         linewidth=2.2,
         zorder=2,
     )
 
 
-def _draw_nodes(ax, graph: nx.MultiDiGraph, pos: dict[str, np.ndarray], focus: str | None):
+def _draw_nodes(
+    ax: Axes, graph: nx.MultiDiGraph, pos: dict[str, np.ndarray], focus: str | None
+) -> list[str]:
     kinds = sorted({graph.nodes[n]["kind"] for n in graph.nodes}, key=list(KIND_MARKER).index)
     for kind in kinds:
         nodes = sorted(n for n in graph.nodes if graph.nodes[n]["kind"] == kind)
@@ -397,7 +229,7 @@ def _draw_nodes(ax, graph: nx.MultiDiGraph, pos: dict[str, np.ndarray], focus: s
     return kinds
 
 
-def _legends(ax, kinds_of_links: list[str], kinds_of_actors: list[str]) -> None:
+def _legends(ax: Axes, kinds_of_links: list[str], kinds_of_actors: list[str]) -> None:
     link_handles = [
         Line2D(
             [],
@@ -405,7 +237,7 @@ def _legends(ax, kinds_of_links: list[str], kinds_of_actors: list[str]) -> None:
             color=RELATION_STYLE[k]["color"],
             linestyle=RELATION_STYLE[k]["linestyle"],
             linewidth=2.2,
-            label=RELATION_STYLE[k]["label"] + (" →" if RELATION_STYLE[k]["directed"] else ""),
+            label=RELATIONS[k]["label"] + (" →" if RELATIONS[k]["directed"] else ""),
         )
         for k in kinds_of_links
     ]
@@ -442,21 +274,17 @@ def _legends(ax, kinds_of_links: list[str], kinds_of_actors: list[str]) -> None:
 
 def _breakdown(links: pd.DataFrame) -> str:
     counts = links["kind"].value_counts()
-    return ", ".join(f"{k} {counts[k]:,}" for k in RELATION_STYLE if k in counts)
-
-
-def _links(n: int) -> str:
-    return f"{n} link" if n == 1 else f"{n:,} links"
+    return ", ".join(f"{k} {counts[k]:,}" for k in RELATIONS if k in counts)
 
 
 def _most_connected(degrees: pd.Series, names: dict[str, str], top: int = 3) -> str:
-    parts = [f"{names[a]} ({_links(degrees[a])})" for a in degrees.index[:top]]
+    parts = [f"{names[a]} ({plural(degrees[a], 'link')})" for a in degrees.index[:top]]
     if len(parts) > 1:
         return ", ".join(parts[:-1]) + " and " + parts[-1]
     return parts[0]
 
 
-def _select(
+def _chosen(
     links: pd.DataFrame, focus: str | None, max_nodes: int, max_links: int
 ) -> tuple[pd.Series, list[str], pd.DataFrame, pd.DataFrame]:
     """Degrees of the linked actors, the actors to draw, the links among them, and the links
@@ -496,14 +324,14 @@ def _alt_text(
         partners = f"{len(keep) - 1} other actors"
         if len(keep) < len(degrees):
             partners = f"the {len(keep) - 1} most connected of its {len(others)} linked actors"
-        first = f"{names[focus]}'s reported links: {_links(len(among))} with {partners}"
+        first = f"{names[focus]}'s reported links: {plural(len(among), 'link')} with {partners}"
         second = f"The most linked to it are {_most_connected(others, names)}."
     else:
-        first = f"A network of {len(keep)} actors joined by {_links(len(among))}"
+        first = f"A network of {len(keep)} actors joined by {plural(len(among), 'link')}"
         if len(keep) < len(degrees):
             first = (
                 f"The {len(keep)} most connected of {len(degrees):,} linked actors (the others "
-                f"are left out), joined by {_links(len(among))}"
+                f"are left out), joined by {plural(len(among), 'link')}"
             )
         second = f"The most connected are {_most_connected(degrees, names)}."
     first += f" ({_breakdown(among)})"
@@ -529,9 +357,9 @@ def network_chart(
     focus: str | None = None,
     max_links: int = 150,
 ) -> Chart:
-    """Who meets, hosts, accuses, criticises or denies whom (see the module's rules).
+    """Who meets, hosts, accuses, criticises or denies whom (rules: :mod:`pakafghan.relations`).
 
-    ``relations``: kinds of link to draw (default all, see :data:`RELATION_STYLE`);
+    ``relations``: kinds of link to draw (default all, see :data:`pakafghan.relations.RELATIONS`);
     ``max_nodes``: draw only that many actors, the most connected, and ``max_links``: at most
     that many links, the most often reported (the alt text says when either trims the data);
     ``seed``: fixes the layout; ``focus``: an ``actor_id`` whose own links only are drawn (its
@@ -544,14 +372,16 @@ def network_chart(
         "Zalmay Khalilzad's reported links"
     """
     actors = ds.actors[["actor_id", "name", "kind"]].astype(object)
-    names = dict(zip(actors["actor_id"], actors["name"], strict=True))
+    names = actor_names(ds)
     if focus is not None and focus not in names:
         raise KeyError(f"no actor {focus!r} in the data")
-    raw = _raw_relations(ds, relations)
+    raw = raw_relations(ds, relations)
     links = raw.groupby(["source", "target", "kind"], sort=False).size()
     links = links.rename("count").reset_index()
-    degrees, keep, among, drawn = _select(links, focus, max_nodes, max_links)
-    graph = _graph(drawn, actors[actors["actor_id"].isin(set(keep))])
+    degrees, keep, among, drawn = _chosen(links, focus, max_nodes, max_links)
+    graph = links_graph(drawn, actors[actors["actor_id"].isin(set(keep))])
+    for attributes in graph.nodes.values():
+        attributes["label"] = short_name(attributes["name"])
     alt = _alt_text(degrees, keep, among, drawn, names, focus)
 
     with classroom_style():
@@ -568,6 +398,6 @@ def network_chart(
         pos = _layout(graph, seed)
         _draw_edges(ax, graph, pos)
         kinds_of_actors = _draw_nodes(ax, graph, pos, focus)
-        kinds_of_links = [k for k in RELATION_STYLE if k in set(drawn["kind"])]
+        kinds_of_links = [k for k in RELATIONS if k in set(drawn["kind"])]
         _legends(ax, kinds_of_links, kinds_of_actors)
     return Chart(fig, alt)

@@ -8,10 +8,10 @@ before" or "not after" a day is a triangle pointing the open way. Sources with n
 date cannot be placed: they are listed under the chart.
 
 Behind the rows, shaded vertical bands mark the events the article reports on this thread, and
-what other reports say became of them (events that follow one of the article's events, with
-another status than ``planned``). Each band has the status's colour *and* hatching
-(``pakafghan.style.STATUS_STYLE``), a number at its top and a legend entry, so a reader sees
-whether a source was written before an event (a forecast or an announcement) or after it.
+what other reports say became of them (:func:`pakafghan.timing.event_bands`). Each band has the
+status's colour *and* hatching (``pakafghan.style.STATUS_STYLE``), a number at its top and a
+legend entry, so a reader sees whether a source was written before an event (a forecast or an
+announcement) or after it.
 
 Example:
     >>> from pakafghan import load_dataset
@@ -26,139 +26,28 @@ import textwrap
 
 import matplotlib.dates as mdates
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from pakafghan.charts.base import Chart, classroom_style, date_axis, new_figure
 from pakafghan.load import Dataset
 from pakafghan.select import PRIMARY, original_of
-from pakafghan.style import (
-    FONT,
-    OKABE_ITO,
-    STATUS_HATCH,
-    STATUS_STYLE,
-    Chart,
-    classroom_style,
-    new_figure,
-)
-from pakafghan.textsafe import plot_text
-
-#: Hatching of the bands by status, so the status does not rest on colour alone.
-
-#: Where a source's publication falls against an event's dates.
-TIMING = ("before", "around", "after")
+from pakafghan.style import FONT, OKABE_ITO, STATUS_HATCH, STATUS_STYLE
+from pakafghan.text import clip, day_range, plot_text
+from pakafghan.timing import TIMING, event_bands, publication_rows, relative_timing
 
 _LABEL_WIDTH = 46
 _INK = OKABE_ITO["black"]
 
 
-def _day(value: pd.Timestamp) -> str:
-    return f"{value.day} {value:%b %Y}"
-
-
-def day_range(first: pd.Timestamp, last: pd.Timestamp) -> str:
-    """A range of days in words, shortest form.
-
-    Example:
-        >>> day_range(pd.Timestamp("2025-08-25"), pd.Timestamp("2025-08-26"))
-        '25–26 Aug 2025'
-        >>> day_range(pd.Timestamp("2025-09-29"), pd.Timestamp("2025-10-01"))
-        '29 Sep – 1 Oct 2025'
-    """
-    if first == last:
-        return _day(first)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{_day(last)}"
-    if first.year == last.year:
-        return f"{first.day} {first:%b} – {_day(last)}"
-    return f"{_day(first)} – {_day(last)}"
-
-
-def _thread_events(ds: Dataset, thread: str | None) -> pd.DataFrame:
-    events = ds.events
-    if thread is None:
-        return events
-    if thread not in set(events["thread"].cat.categories):
-        raise ValueError(
-            f"no thread {thread!r}; threads: {', '.join(events['thread'].cat.categories)}"
-        )
-    return events[events["thread"] == thread]
-
-
-def publication_rows(ds: Dataset, thread: str | None = "islamabad_meeting") -> pd.DataFrame:
-    """The sources that report on ``thread`` (``None``: on anything), as rows of ``sources``,
-    earliest published first (by ``published_earliest``, else ``published_latest``), undated
-    last.
-
-    Example:
-        >>> from pakafghan import load_dataset
-        >>> rows = publication_rows(load_dataset())
-        >>> {"article", "S10", "S11"} <= set(rows["source_id"])
-        True
-    """
-    events = _thread_events(ds, thread)
-    ids = set(events["event_id"])
-    cited = set(events["source_id"])
-    cited |= set(ds.event_actors.loc[ds.event_actors["event_id"].isin(ids), "source_id"])
-    about = ds.propositions.loc[ds.propositions["event_id"].isin(ids), "proposition_id"]
-    claims = ds.claims if thread is None else ds.claims[ds.claims["proposition_id"].isin(about)]
-    cited |= set(claims["source_id"])
-    rows = ds.sources[ds.sources["source_id"].isin(cited)].copy()
-    rows["first"] = rows["published_earliest"].fillna(rows["published_latest"])
-    rows = rows.sort_values(
-        ["first", "published_latest", "source_id"], kind="stable", na_position="last"
-    )
-    return rows.drop(columns="first").reset_index(drop=True)
-
-
-def event_bands(ds: Dataset, thread: str | None = "islamabad_meeting") -> pd.DataFrame:
-    """The events drawn as bands: the article's dated events on ``thread``, and the dated events
-    that follow one of them (``related_event_id``) with a status other than ``planned``.
-    Rows of ``events``, by date then ``event_id``.
-
-    Example:
-        >>> from pakafghan import load_dataset
-        >>> bands = event_bands(load_dataset())
-        >>> bands.loc[bands["source_id"] == "S10", ["status", "date_text"]].values.tolist()
-        [['held', '29-30 Sep 2025']]
-    """
-    events = _thread_events(ds, thread)
-    originals = events["source_id"].map(original_of(ds))
-    article = events[originals == PRIMARY]
-    follows = events["related_event_id"].isin(set(article["event_id"])) & (
-        events["status"] != "planned"
-    )
-    chosen = events[((originals == PRIMARY) | follows) & events["date_earliest"].notna()]
-    return chosen.sort_values(["date_earliest", "event_id"], kind="stable").reset_index(drop=True)
-
-
-def relative_timing(
-    earliest: pd.Timestamp, latest: pd.Timestamp, start: pd.Timestamp, end: pd.Timestamp
-) -> str:
-    """Where a publication range falls against an event's days: "before" (its last possible
-    day is before the event's first), "after" (its first possible day is after the event's
-    last), or "around" (it may fall on or between them, or the data cannot tell).
-
-    Example:
-        >>> t = pd.Timestamp
-        >>> relative_timing(t("2025-08-22"), t("2025-08-24"), t("2025-08-25"), t("2025-08-26"))
-        'before'
-        >>> relative_timing(t("2025-09-29"), t("2025-09-29"), t("2025-09-29"), t("2025-09-30"))
-        'around'
-    """
-    if pd.notna(latest) and latest < start:
-        return "before"
-    if pd.notna(earliest) and earliest > end:
-        return "after"
-    return "around"
-
-
-def _band_label(number: int, band) -> str:
-    title = band.title if len(band.title) <= 48 else band.title[:47].rstrip() + "…"
+def _band_label(number: int, band: tuple) -> str:
+    title = clip(band.title, 48)
     dates = day_range(band.date_earliest, band.date_latest)
     return plot_text(f"{number}. {band.status} {dates}: {title} [{band.source_id}]")
 
 
-def _counts(rows: pd.DataFrame, band) -> str:
+def _counts(rows: pd.DataFrame, band: tuple) -> str:
     timing = [
         relative_timing(a, b, band.date_earliest, band.date_latest)
         for a, b in zip(rows["published_earliest"], rows["published_latest"], strict=True)
@@ -210,13 +99,12 @@ def describe_publication(
     return text
 
 
-def _row_label(row) -> str:
-    text = f"{row.source_id} · {row.publisher}"
-    text = text if len(text) <= _LABEL_WIDTH else text[: _LABEL_WIDTH - 1].rstrip() + "…"
+def _row_label(row: tuple) -> str:
+    text = clip(f"{row.source_id} · {row.publisher}", _LABEL_WIDTH)
     return plot_text(f"{text} · {row.published_text}")
 
 
-def _draw_source(ax, y: int, row) -> str:
+def _draw_source(ax: Axes, y: int, row: tuple) -> str:
     """Draw one source's publication mark; return its kind (for the legend)."""
     first, last = row.published_earliest, row.published_latest
     if pd.notna(first) and pd.notna(last) and first == last:
@@ -238,7 +126,7 @@ def _draw_source(ax, y: int, row) -> str:
     return kind
 
 
-def _draw_bands(ax, bands: pd.DataFrame) -> list:
+def _draw_bands(ax: Axes, bands: pd.DataFrame) -> list[Patch]:
     """Draw the bands and their numbers (stacked when bands start on the same day); return
     their legend handles."""
     handles = []
@@ -291,7 +179,7 @@ _MARK_LEGEND = {
 }
 
 
-def _legend_handles(kinds: list[str], bands: list, undated: pd.DataFrame) -> list:
+def _legend_handles(kinds: list[str], bands: list[Patch], undated: pd.DataFrame) -> list:
     """The marks drawn, the bands, and the sources that could not be drawn."""
     handles: list = [
         Line2D([], [], linestyle="none", color=_INK, markersize=9, **_MARK_LEGEND[k])
@@ -308,7 +196,7 @@ def _legend_handles(kinds: list[str], bands: list, undated: pd.DataFrame) -> lis
     return handles
 
 
-def _frame(ax, dated: pd.DataFrame, bands: pd.DataFrame, originals: dict[str, str]) -> None:
+def _frame(ax: Axes, dated: pd.DataFrame, bands: pd.DataFrame, originals: dict[str, str]) -> None:
     """Row labels (bold for the article and its copies), date axis and limits, grid."""
     ax.set_yticks(range(len(dated)), labels=[_row_label(r) for r in dated.itertuples()])
     for label, source_id in zip(ax.get_yticklabels(), dated["source_id"], strict=True):
@@ -325,9 +213,7 @@ def _frame(ax, dated: pd.DataFrame, bands: pd.DataFrame, originals: dict[str, st
     ).dropna()
     if not days.empty:
         ax.set_xlim(mdates.date2num(days.min()) - 3, mdates.date2num(days.max()) + 3)
-    locator = mdates.AutoDateLocator(maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    date_axis(ax)
     ax.grid(axis="x", alpha=0.3)
     ax.set_xlabel("Date of publication (marks) and of the events (bands)")
 

@@ -3,7 +3,8 @@
 Rows are claimants, columns are propositions (their statements, wrapped). Each claim is a tile in
 its stance's colour with its stance's symbol (``pakafghan.style.STANCE_STYLE``), so the stance
 reads without colour too; a cell with several claims shows one tile per claim. A proposition is
-*disputed* when some claim asserts or confirms it and another denies or disputes it.
+*disputed* when some claim asserts or confirms it and another denies or disputes it
+(:func:`pakafghan.conflicts.disputed_propositions`).
 
 Example:
     >>> from pakafghan import load_dataset
@@ -18,14 +19,15 @@ import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.patches import Patch, Rectangle
 
+from pakafghan.charts.base import Chart, classroom_style, new_figure
+from pakafghan.conflicts import disputed_propositions
 from pakafghan.load import Dataset
-from pakafghan.style import FONT, STANCE_STYLE, Chart, classroom_style, new_figure
-from pakafghan.textsafe import plot_text
-from pakafghan.views import NEGATIVE, POSITIVE, claims_view
-
-#: Stances that say a proposition is so, and stances that say it is not (or not as told).
+from pakafghan.style import FONT, STANCE_STYLE
+from pakafghan.text import plot_text
+from pakafghan.views import claims_view
 
 #: Characters per line of a column heading, and at most this many lines.
 LABEL_WIDTH = 16
@@ -42,22 +44,6 @@ def short_label(statement: str, width: int = LABEL_WIDTH, lines: int = LABEL_LIN
         Afghanistan.
     """
     return textwrap.fill(statement, width=width, max_lines=lines, placeholder=" …")
-
-
-def disputed_propositions(claims: pd.DataFrame) -> list[str]:
-    """Ids of propositions that one claim asserts or confirms and another denies or disputes.
-
-    Example:
-        >>> from pakafghan import load_dataset
-        >>> "pr-ttp-in-afghanistan" in disputed_propositions(load_dataset().claims)
-        True
-    """
-    stances = claims.groupby("proposition_id", observed=True)["stance"].agg(
-        lambda s: set(s.astype(str))
-    )
-    return sorted(
-        pid for pid, found in stances.items() if found & set(POSITIVE) and found & set(NEGATIVE)
-    )
 
 
 def stance_claims(
@@ -127,7 +113,7 @@ def _alt_text(
     return text + cut
 
 
-def _draw_cell(ax, x: float, y: float, claims: pd.DataFrame) -> None:
+def _draw_cell(ax: Axes, x: float, y: float, claims: pd.DataFrame) -> None:
     width = 0.9 / len(claims)
     size = FONT["title"] + 6 if len(claims) <= 2 else FONT["base"] + 2
     for i, row in enumerate(claims.itertuples(index=False)):

@@ -18,10 +18,8 @@ Example:
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import textwrap
-from collections.abc import Iterable
+from typing import Unpack
 
 import matplotlib.dates as mdates
 import numpy as np
@@ -31,117 +29,33 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from pakafghan.charts.base import Chart, classroom_style, date_axis, new_figure
 from pakafghan.load import Dataset
-from pakafghan.select import article_only
-from pakafghan.style import (
-    FONT,
-    OKABE_ITO,
-    STATUS_HATCH,
-    STATUS_STYLE,
-    Chart,
-    classroom_style,
-    new_figure,
-)
-from pakafghan.textsafe import plot_text
+from pakafghan.select import SOURCE_CHOICES, EventFilters, matching_events
+from pakafghan.style import FONT, OKABE_ITO, STATUS_HATCH, STATUS_STYLE
+from pakafghan.text import clip, day, plot_text
 from pakafghan.views import events_view
 
 #: Above this many dated events, the chart counts events per period instead of drawing them.
 AGGREGATE_ABOVE = 150
-
-#: The values of ``sources`` and how titles and alt texts name them.
-SOURCE_CHOICES = {"all": "all sources", "article": "the article only"}
-
-#: Statuses in the schema's order.
-STATUS_ORDER = ["planned", "held", "postponed", "cancelled", "refused"]
-#: Hatching for bars and counted areas, so status does not rest on colour alone.
 
 #: Precisions looser than a day or a range of days: drawn lighter, labelled with "~".
 LOOSE_PRECISION = ("week", "month", "year", "unknown")
 
 #: Count per week up to about a year and a half of dates, per month up to twelve years.
 _PERIODS = (("W-SUN", "week", 550), ("M", "month", 12 * 366))
-_DAY_STEPS = (1, 2, 3, 7, 14)
-_DAY_TICKS_UP_TO = 14 * 7
-_MONTH_TICKS_UP_TO = 6 * 30.4 * 7
 _MAX_LISTED = 6
 _LABEL_WIDTH = 60
-DateLike = str | dt.date | pd.Timestamp
 
 
-def _as_list(value: str | Iterable[str] | None) -> list[str] | None:
-    if value is None:
-        return None
-    return [value] if isinstance(value, str) else list(value)
-
-
-def _matching(
-    ds: Dataset,
-    start: DateLike | None,
-    end: DateLike | None,
-    actors: str | Iterable[str] | None,
-    event_types: str | Iterable[str] | None,
-    sources: str,
-    threads: str | Iterable[str] | None,
-) -> Dataset:
-    """``ds`` with only the matching events (rows of ``events``, in their stored order)."""
-    if sources not in SOURCE_CHOICES:
-        raise ValueError(f"sources must be one of {', '.join(SOURCE_CHOICES)}, not {sources!r}")
-    chosen = article_only(ds) if sources == "article" else ds
-    events = chosen.events
-    keep = pd.Series(True, index=events.index)
-    dated = events["date_earliest"].notna()
-    if start is not None:
-        keep &= ~dated | (events["date_latest"] >= pd.Timestamp(start))
-    if end is not None:
-        keep &= ~dated | (events["date_earliest"] <= pd.Timestamp(end))
-    wanted_actors = _as_list(actors)
-    if wanted_actors is not None:
-        taking_part = chosen.event_actors["actor_id"].isin(wanted_actors)
-        keep &= events["event_id"].isin(set(chosen.event_actors.loc[taking_part, "event_id"]))
-    wanted_types = _as_list(event_types)
-    if wanted_types is not None:
-        keep &= events["event_type"].astype(object).isin(wanted_types)
-    wanted_threads = _as_list(threads)
-    if wanted_threads is not None:
-        keep &= events["thread"].astype(object).isin(wanted_threads)
-    matching = events if keep.all() else events[keep].reset_index(drop=True)
-    return Dataset(chosen.data_dir, {**chosen.tables, "events": matching})
-
-
-def filter_events(
-    ds: Dataset,
-    start: DateLike | None = None,
-    end: DateLike | None = None,
-    actors: str | Iterable[str] | None = None,
-    event_types: str | Iterable[str] | None = None,
-    sources: str = "all",
-    threads: str | Iterable[str] | None = None,
-) -> pd.DataFrame:
-    """The events matching every filter given, as ``events_view`` rows: by date, then
-    ``event_id``; undated last.
-
-    ``start``/``end`` keep dated events whose range overlaps them; events the source does not
-    date cannot be placed in a range, so they are kept and shown apart. ``actors``: actor ids
-    taking part (in ``event_actors``); ``event_types``: PLOVER types; ``sources``: "all" or
-    "article" (the article and its copies only); ``threads``: strands of the story, e.g.
-    "islamabad_meeting".
-
-    Example:
-        >>> from pakafghan import load_dataset
-        >>> kabul = filter_events(load_dataset(), actors="wang-yi", sources="article")
-        >>> kabul["event_id"].tolist()
-        ['ev-kabul-trilateral']
-    """
-    return events_view(_matching(ds, start, end, actors, event_types, sources, threads))
-
-
-def _day(value: pd.Timestamp) -> str:
-    return f"{value.day} {value:%b %Y}"
+def _statuses(events: pd.DataFrame) -> list[str]:
+    """The statuses, in the schema's order (the categories of ``status``)."""
+    return [str(s) for s in events["status"].cat.categories]
 
 
 def _status_counts(events: pd.DataFrame) -> str:
     counts = events["status"].value_counts()
-    parts = [f"{counts[s]:,} {s}" for s in STATUS_ORDER if counts.get(s, 0)]
+    parts = [f"{counts[s]:,} {s}" for s in _statuses(events) if counts.get(s, 0)]
     return ", ".join(parts) if parts else "none"
 
 
@@ -154,10 +68,12 @@ def _listing(undated: pd.DataFrame) -> str:
 
 
 def describe_timeline(events: pd.DataFrame, sources: str = "all") -> str:
-    """The text alternative of the timeline of ``events`` (from :func:`filter_events`).
+    """The text alternative of the timeline of ``events`` (from
+    :func:`pakafghan.select.filter_events`).
 
     Example:
         >>> from pakafghan import load_dataset
+        >>> from pakafghan.select import filter_events
         >>> events = filter_events(load_dataset(), actors="wang-yi", sources="article")
         >>> text = describe_timeline(events, sources="article")
         >>> text.split(":")[0]
@@ -179,7 +95,7 @@ def describe_timeline(events: pd.DataFrame, sources: str = "all") -> str:
     else:
         first, last = dated["date_earliest"].min(), dated["date_latest"].max()
         inferred = int((dated["year_basis"] == "inferred").sum())
-        span = f"{len(dated):,} dated, from {_day(first)} to {_day(last)}"
+        span = f"{len(dated):,} dated, from {day(first)} to {day(last)}"
         span += f" (year inferred from another source for {inferred:,})." if inferred else "."
     if undated.empty:
         return f"{head} {span}"
@@ -222,33 +138,10 @@ def _legend_handles(statuses: list[str], loose: bool, inferred: bool) -> list:
 
 def _label(title: str, source_id: str, loose: bool) -> str:
     """A one-line row label: "~" for a loose date, the title shortened, the source."""
-    short = title if len(title) <= _LABEL_WIDTH else title[: _LABEL_WIDTH - 1].rstrip() + "…"
-    return plot_text(f"{'~ ' if loose else ''}{short} [{source_id}]")
+    return plot_text(f"{'~ ' if loose else ''}{clip(title, _LABEL_WIDTH)} [{source_id}]")
 
 
-def _date_axis(ax: Axes) -> None:
-    """At most about seven ticks: days (Mondays from a week up), month starts, or years."""
-    low, high = ax.get_xlim()
-    span = high - low
-    if span <= _DAY_TICKS_UP_TO:
-        step = next(s for s in _DAY_STEPS if span / s <= 7)
-        start = math.ceil(low)
-        while step >= 7 and mdates.num2date(start).weekday() != 0:
-            start += 1
-        ax.set_xticks(np.arange(start, high, step))
-        label = "%-d %b\n%Y"
-    elif span <= _MONTH_TICKS_UP_TO:
-        ax.xaxis.set_major_locator(
-            mdates.MonthLocator(interval=next(m for m in (1, 2, 3, 6) if span / (30.4 * m) <= 7))
-        )
-        label = "%b\n%Y"
-    else:
-        ax.xaxis.set_major_locator(mdates.YearLocator(base=math.ceil(span / 365.25 / 7)))
-        label = "%Y"
-    ax.xaxis.set_major_formatter(mdates.DateFormatter(label))
-
-
-def _draw_event(ax: Axes, y: int, event) -> None:
+def _draw_event(ax: Axes, y: int, event: tuple) -> None:
     style = STATUS_STYLE[event.status]
     color, filled = style["color"], style["filled"]
     first = mdates.date2num(event.date_earliest) - 0.4
@@ -311,10 +204,10 @@ def _draw_events(dated: pd.DataFrame, title: str) -> Figure:
     pad = max(2.0, 0.06 * (last - first))
     inferred = (dated["year_basis"] == "inferred").any()
     ax.set_xlim(first - pad, last + pad + (max(6.0, 0.22 * (last - first)) if inferred else 0))
-    _date_axis(ax)
+    date_axis(ax)
     ax.grid(axis="x", alpha=0.3)
     ax.set_xlabel("Date")
-    present = [s for s in STATUS_ORDER if (dated["status"] == s).any()]
+    present = [s for s in _statuses(dated) if (dated["status"] == s).any()]
     ax.legend(
         handles=_legend_handles(
             present, bool(loose.any()), bool((dated["year_basis"] == "inferred").any())
@@ -354,7 +247,7 @@ def _draw_counts(dated: pd.DataFrame, title: str) -> Figure:
     starts = [p.start_time for p in every] + [(every[-1] + 1).start_time]
     edges = mdates.date2num(pd.DatetimeIndex(starts)) - 0.5
     bottom = np.zeros(len(every))
-    for status in [s for s in STATUS_ORDER if s in counts.columns]:
+    for status in [s for s in _statuses(dated) if s in counts.columns]:
         style = STATUS_STYLE[status]
         top = bottom + counts[status].to_numpy()
         ax.stairs(
@@ -372,23 +265,15 @@ def _draw_counts(dated: pd.DataFrame, title: str) -> Figure:
         bottom = top
     ax.set_xlim(edges[0] - 1, edges[-1] + 1)
     ax.set_ylim(0, max(1.0, bottom.max()) * 1.05)
-    _date_axis(ax)
+    date_axis(ax)
     ax.set_ylabel(f"Events that {name}")
     ax.set_xlabel(f"The {name} of each event's earliest date")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return fig
 
 
-def timeline_chart(
-    ds: Dataset,
-    start: DateLike | None = None,
-    end: DateLike | None = None,
-    actors: str | Iterable[str] | None = None,
-    event_types: str | Iterable[str] | None = None,
-    sources: str = "all",
-    threads: str | Iterable[str] | None = None,
-) -> Chart:
-    """The timeline of the events :func:`filter_events` selects (same arguments).
+def timeline_chart(ds: Dataset, **filters: Unpack[EventFilters]) -> Chart:
+    """The timeline of the events :func:`pakafghan.select.filter_events` keeps (same filters).
 
     Example:
         >>> from pakafghan import load_dataset
@@ -396,7 +281,8 @@ def timeline_chart(
         >>> len(chart.figure.axes[0].get_yticklabels())
         1
     """
-    matching = _matching(ds, start, end, actors, event_types, sources, threads)
+    sources = filters.get("sources", "all")
+    matching = matching_events(ds, **filters)
     counted = matching.events["date_earliest"].notna().sum() > AGGREGATE_ABOVE
     # Counting needs no joined view, nor an order: skipping them keeps large data quick.
     events = matching.events if counted else events_view(matching)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pakafghan.textsafe import html_text
+from pakafghan.html import banner
 
 _SALT = "pakafghan-exercises"
 
@@ -77,12 +77,7 @@ class Feedback:
         return self.correct
 
     def _repr_html_(self) -> str:
-        colour = "#0072B2" if self.correct else "#D55E00"
-        mark = "✓ Right." if self.correct else "✗ Not yet."
-        return (
-            f'<div style="border-left:4px solid {colour};padding:4px 8px">'
-            f"<strong>{mark}</strong> {html_text(self.message)}</div>"
-        )
+        return banner(self.correct, "✓ Right." if self.correct else "✗ Not yet.", self.message)
 
 
 @dataclass(frozen=True)
@@ -126,6 +121,13 @@ def _load_lesson_modules() -> None:
         importlib.import_module(f"{__name__}.{module.name}")
 
 
+def _load_lesson_module(exercise_id: str) -> None:
+    """Import only the lesson module an id names ("timeline-2" → ``exercises.timeline``)."""
+    lesson = exercise_id.partition("-")[0]
+    if lesson in {m.name for m in pkgutil.iter_modules(__path__)}:
+        importlib.import_module(f"{__name__}.{lesson}")
+
+
 def exercise_ids() -> list[str]:
     """Every registered exercise id, sorted."""
     _load_lesson_modules()
@@ -139,8 +141,9 @@ def check(exercise_id: str, answer: Any) -> Feedback:
     an error.
     """
     if exercise_id not in _REGISTRY:
-        _load_lesson_modules()
+        _load_lesson_module(exercise_id)
     if exercise_id not in _REGISTRY:
+        _load_lesson_modules()
         raise KeyError(f"no exercise {exercise_id!r}; known: {', '.join(sorted(_REGISTRY))}")
     if answer is None or answer is Ellipsis:
         return Feedback(False, "Replace ... with your answer, then run the cell again.")

@@ -12,9 +12,9 @@ Example:
 
 from __future__ import annotations
 
-from pakafghan.charts.network import relations_graph
 from pakafghan.exercises import Exercise, register
 from pakafghan.load import load_dataset
+from pakafghan.relations import relations_graph
 from pakafghan.select import article_only
 
 #: Kinds of actor that hold an office or speak as individuals.

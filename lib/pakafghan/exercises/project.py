@@ -13,9 +13,9 @@ Example:
 from __future__ import annotations
 
 from pakafghan.exercises import Exercise, register
+from pakafghan.html import field_table, html_text
 from pakafghan.load import Dataset, load_dataset
 from pakafghan.select import select
-from pakafghan.textsafe import html_text
 
 #: The source the class codes.
 REPORT_SOURCE = "S10"
@@ -49,15 +49,12 @@ def report_html(ds: Dataset) -> str:
         ("Address", source["url"]),
         ("Reliability", f"{source['reliability']}: {source['reliability_note']}"),
     ]
-    rows = "".join(
-        f"<tr><th style='text-align:left'>{html_text(k)}</th><td>{html_text(v)}</td></tr>"
-        for k, v in details
-    )
+    rows = field_table(((k, html_text(v)) for k, v in details), header_style="text-align:left")
     return (
         '<div style="border-left:4px solid #56B4E9;padding:4px 12px">'
         f"<p><strong>What the report says</strong> (our paraphrase; the report's own text is "
         f"not shipped with the data):</p><blockquote>{html_text(REPORT_PARAPHRASE)}</blockquote>"
-        f"<table>{rows}</table></div>"
+        f"{rows}</div>"
     )
 
 

@@ -13,10 +13,10 @@ Example:
 
 from __future__ import annotations
 
+from pakafghan.claims import armed_groups, claims_about
 from pakafghan.exercises import Exercise, register
 from pakafghan.load import Dataset, load_dataset
 from pakafghan.select import article_only
-from pakafghan.widgets.claims_browser import armed_groups, claims_about
 
 #: The article's claims used below (ids are stable).
 TTP_PRESENCE = "pr-ttp-in-afghanistan"

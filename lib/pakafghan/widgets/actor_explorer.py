@@ -21,107 +21,20 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
+from pakafghan.actors import country_labels, kind_words
 from pakafghan.charts.network import network_chart
+from pakafghan.html import field_table, html_table, html_text
 from pakafghan.load import Dataset, load_dataset
-from pakafghan.textsafe import html_text
 from pakafghan.views import claims_view, participations_view
-from pakafghan.widgets.base import LessonWidget, html_table
-
-#: Every kind of actor, in plain words (the codebook's ``kind`` values).
-KIND_WORDS = {
-    "state": "a state: a country, acting through its government",
-    "de_facto_authority": (
-        "a de facto authority: it governs in practice (“de facto” is Latin for “in fact”) "
-        "without wide formal recognition"
-    ),
-    "government_body": "a government body: a ministry, agency or other part of a government",
-    "official": "an official: a person holding an office, now or in the past",
-    "person": "a person: an individual who does not act in an office in this story",
-    "armed_group": "an armed group: a group, not a state, that uses armed force",
-    "opposition_movement": "an opposition movement: it opposes a government or authority",
-    "organisation": "an organisation: a think tank, university, charity or company",
-    "international_organisation": "an international organisation, or one of its bodies",
-    "media_outlet": "a media outlet: a publisher or author speaking in its own voice",
-    "collective": "a collective actor: a group of people described together, without names",
-    "observers": "observers: unnamed people whose views a source reports",
-}
+from pakafghan.widgets.base import LessonWidget
 
 ALL = "all"
 NO_COUNTRY = "none"
 _MAX_ROWS = 100
 
 
-def kind_words(kind: str) -> str:
-    """A kind of actor in plain words.
-
-    Example:
-        >>> kind_words("collective")
-        'a collective actor: a group of people described together, without names'
-    """
-    return KIND_WORDS.get(kind, kind.replace("_", " "))
-
-
-def actors_table(ds: Dataset, detail: bool = False) -> pd.DataFrame:
-    """The actors, one row each, indexed by ``actor_id``, sorted by kind then name: name, kind,
-    country and the actor each belongs to (``detail``: also description and source).
-
-    Example:
-        >>> from pakafghan import load_dataset
-        >>> actors_table(load_dataset()).loc["muttaqi", "belongs to"]
-        'Taliban'
-    """
-    actors = ds.actors.astype({"kind": object})
-    names = dict(zip(actors["actor_id"], actors["name"], strict=True))
-    table = pd.DataFrame(
-        {
-            "name": actors["name"].to_numpy(),
-            "kind": actors["kind"].str.replace("_", " ").to_numpy(),
-            "country": actors["country"].fillna("—").to_numpy(),
-            "belongs to": actors["parent_id"].map(names).fillna("—").to_numpy(),
-        },
-        index=pd.Index(actors["actor_id"].to_numpy(), name="actor_id"),
-    )
-    if detail:
-        publishers = dict(zip(ds.sources["source_id"], ds.sources["publisher"], strict=True))
-        table["description"] = actors["description"].to_numpy()
-        table["source"] = [f"{publishers.get(s, s)} ({s})" for s in actors["source_id"]]
-    rank = actors["kind"].map({k: i for i, k in enumerate(KIND_WORDS)}).fillna(len(KIND_WORDS))
-    keys = pd.DataFrame({"rank": rank.to_numpy(), "name": actors["name"].str.casefold()})
-    return table.iloc[keys.sort_values(["rank", "name"], kind="stable").index]
-
-
-def kinds_table(ds: Dataset) -> pd.DataFrame:
-    """How many actors of each kind there are, what the kind means, and up to three examples.
-
-    Example:
-        >>> from pakafghan import load_dataset
-        >>> kinds_table(load_dataset()).loc["de_facto_authority", "for example"]
-        'Taliban'
-    """
-    rows = []
-    for kind, group in ds.actors.groupby("kind", observed=True, sort=True):
-        names = sorted(group["name"], key=str.casefold)
-        rows.append(
-            {
-                "kind": str(kind),
-                "in plain words": kind_words(str(kind)),
-                "actors": len(names),
-                "for example": ", ".join(names[:3]),
-            }
-        )
-    return pd.DataFrame(rows).set_index("kind")
-
-
-def _country_labels(ds: Dataset) -> dict[str, str]:
-    """Country code → label, naming the state actor with that code where there is one."""
-    states = ds.actors[ds.actors["kind"] == "state"].dropna(subset=["country"])
-    state_names = dict(zip(states["country"], states["name"], strict=False))
-    codes = sorted(set(ds.actors["country"].dropna()))
-    return {c: f"{c} ({state_names[c]})" if c in state_names else c for c in codes}
-
-
 @dataclass(frozen=True)
-class _Views:
+class ActorViews:
     """The joined tables the explorer shows, computed once."""
 
     actors: pd.DataFrame
@@ -131,20 +44,20 @@ class _Views:
     claims: pd.DataFrame
 
 
-def _views(ds: Dataset) -> _Views:
+def _views(ds: Dataset) -> ActorViews:
     parts = participations_view(ds).sort_values(
         ["date_earliest", "event_id", "participation_id"], kind="stable", na_position="last"
     )
-    return _Views(
+    return ActorViews(
         actors=ds.actors.astype({"kind": object}).set_index("actor_id", drop=False),
         sources=ds.sources.set_index("source_id"),
-        countries=_country_labels(ds),
+        countries=country_labels(ds),
         participations=parts.astype({"role": object, "status": object}),
         claims=claims_view(ds).astype({"stance": object, "directness": object}),
     )
 
 
-def matching_actors(views: _Views, kind: str, country: str) -> pd.DataFrame:
+def matching_actors(views: ActorViews, kind: str, country: str) -> pd.DataFrame:
     """The actors of a kind and country (``"all"`` for any; ``"none"``: no country), by name."""
     actors = views.actors
     keep = pd.Series(True, index=actors.index)
@@ -175,7 +88,7 @@ def _capped(frame: pd.DataFrame, columns: list[str], headers: list[str], empty: 
     return html_table(frame, columns, headers, empty=empty) + more
 
 
-def _profile(views: _Views, actor_id: str) -> str:
+def _profile(views: ActorViews, actor_id: str) -> str:
     actor = views.actors.loc[actor_id]
     names = views.actors["name"]
     parent = actor["parent_id"]
@@ -205,14 +118,13 @@ def _profile(views: _Views, actor_id: str) -> str:
     if len(members):
         listed = ", ".join(sorted(members["name"], key=str.casefold))
         rows.insert(3, ("Actors belonging to it", html_text(listed)))
-    cells = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     return (
         f"<h3>{html_text(actor['name'])} <small>({html_text(actor_id)})</small></h3>"
-        f"<table>{cells}</table>"
+        + field_table(rows)
     )
 
 
-def _events(views: _Views, actor_id: str) -> str:
+def _events(views: ActorViews, actor_id: str) -> str:
     rows = _with_evidence(views.participations[views.participations["actor_id"] == actor_id])
     rows = rows.assign(
         role=rows["role"].str.replace("_", " "), date=rows["date_text"].fillna("no date given")
@@ -226,7 +138,7 @@ def _events(views: _Views, actor_id: str) -> str:
     return f"<h4>Events it takes part in ({len(rows)})</h4>{table}"
 
 
-def _claims(views: _Views, actor_id: str) -> str:
+def _claims(views: ActorViews, actor_id: str) -> str:
     claims = views.claims
     made = _with_evidence(claims[claims["claimant_id"] == actor_id])
     about = _with_evidence(claims[(claims["subject_actor_id"] == actor_id).fillna(False)])
@@ -245,7 +157,7 @@ def _claims(views: _Views, actor_id: str) -> str:
     )
 
 
-def render_actor(views: _Views, kind: str, country: str, actor: str | None) -> str:
+def render_actor(views: ActorViews, kind: str, country: str, actor: str | None) -> str:
     """The explorer's HTML for the chosen filters and actor, every data value escaped."""
     matching = matching_actors(views, kind, country)
     if matching.empty:
@@ -272,8 +184,7 @@ def actor_explorer(
     """
     ds = ds if ds is not None else load_dataset()
     views = _views(ds)
-    kinds = [k for k in KIND_WORDS if (views.actors["kind"] == k).any()]
-    kinds += sorted(set(views.actors["kind"]) - set(kinds))
+    kinds = [k for k in ds.actors["kind"].cat.categories if (views.actors["kind"] == k).any()]
     kind_options = [("all kinds", ALL)] + [(k.replace("_", " "), k) for k in kinds]
     country_options = [("all countries", ALL)] + [(v, k) for k, v in views.countries.items()]
     if views.actors["country"].isna().any():

@@ -22,20 +22,17 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
-import pandas as pd
-
-from pakafghan.textsafe import html_text
 
 
 class LessonWidget(widgets.VBox):
     """Controls above an HTML view (and optionally an image) computed from their values.
 
     ``render(**values) -> str`` returns the HTML of the view (escape data with
-    :func:`~pakafghan.textsafe.html_text`); ``image(**values) -> bytes`` returns PNG bytes.
+    :func:`~pakafghan.html.html_text`); ``image(**values) -> bytes`` returns PNG bytes.
     """
 
     def __init__(
@@ -77,40 +74,3 @@ class LessonWidget(widgets.VBox):
             f"{k}={v!r}" if isinstance(v, str) else f"{k}={v}" for k, v in self.state().items()
         )
         return f"<{self.title} widget: {values}>"
-
-
-def html_table(
-    frame: pd.DataFrame,
-    columns: Sequence[str],
-    headers: Sequence[str] | None = None,
-    empty: str = "Nothing matches.",
-) -> str:
-    """A simple HTML table of ``frame[columns]``, every cell escaped.
-
-    Example:
-        >>> html_table(pd.DataFrame({"a": ["<b>"]}), ["a"], ["A"])
-        '<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>&lt;b&gt;</td></tr></tbody></table>'
-    """
-    if frame.empty:
-        return f"<p><em>{html_text(empty)}</em></p>"
-    head = "".join(f"<th>{html_text(h)}</th>" for h in (headers or columns))
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{html_text(v)}</td>" for v in row) + "</tr>"
-        for row in frame[list(columns)].itertuples(index=False)
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-
-
-def evidence_cell(row: pd.Series) -> str:
-    """A record's quote (in quotation marks) and note, escaped, for one table cell.
-
-    Example:
-        >>> evidence_cell(pd.Series({"quote": "<b>", "note": None}))
-        '“&lt;b&gt;”'
-    """
-    parts = []
-    if pd.notna(row["quote"]):
-        parts.append(f"“{html_text(row['quote'])}”")
-    if pd.notna(row["note"]):
-        parts.append(f"<em>Note:</em> {html_text(row['note'])}")
-    return "<br>".join(parts)

@@ -17,100 +17,27 @@ Example:
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import ipywidgets as widgets
 import pandas as pd
 
 from pakafghan.charts.stance import stance_chart
+from pakafghan.claims import ALL_SECURITY, armed_groups, claims_about
+from pakafghan.html import evidence_cell, html_table, html_text, stance_badge
 from pakafghan.load import Dataset, load_dataset
-from pakafghan.select import article_only
+from pakafghan.select import SOURCE_CHOICES, article_only
 from pakafghan.style import STANCE_STYLE
-from pakafghan.textsafe import html_text
-from pakafghan.views import claims_view
-from pakafghan.widgets.base import LessonWidget, evidence_cell
-
-#: The group option that shows every claim on a security proposition.
-ALL_SECURITY = "all-security"
-
-#: What each directness means (from the codebook), for readers who have not learnt it yet.
-DIRECTNESS = {
-    "direct": "direct: the claimant's own quoted words",
-    "paraphrase": "paraphrase: the source restates what the claimant said",
-    "reported": "reported: the source relays it second-hand, without the claimant's words",
-    "unattributed": "unattributed: no one is named as its author",
-}
-
-SOURCE_CHOICES = {"all": "all sources", "article": "the article only"}
-
-
-def mention_terms(name: str, actor_id: str) -> list[str]:
-    """Words that name an actor in a statement: its name, the name's parts, and its id.
-
-    Example:
-        >>> mention_terms("TTP (Pakistani Taliban)", "ttp")
-        ['Pakistani Taliban', 'TTP', 'TTP (Pakistani Taliban)']
-    """
-    terms = [name, actor_id]
-    match = re.fullmatch(r"\s*(.+?)\s*\((.+)\)\s*", name)
-    if match:
-        terms += [match.group(1), match.group(2)]
-    unique = {t.casefold(): t for t in sorted(terms, reverse=True) if len(t) >= 3}
-    return sorted(unique.values())
-
-
-def _mentions(statements: pd.Series, terms: list[str]) -> pd.Series:
-    pattern = "|".join(rf"(?<![\w-]){re.escape(t)}(?![\w-])" for t in terms)
-    return statements.str.contains(pattern, case=False, regex=True).fillna(False).astype(bool)
-
-
-def claims_about(ds: Dataset, group: str) -> pd.DataFrame:
-    """Claims (from :func:`pakafghan.views.claims_view`) about an actor: its propositions'
-    subject is the actor, or their statement names it. ``ALL_SECURITY``: every security claim.
-
-    Example:
-        >>> from pakafghan import load_dataset
-        >>> sorted(claims_about(load_dataset(), "baloch-insurgents")["claim_id"])[:1]
-        ['cl-015']
-    """
-    view = claims_view(ds)
-    if group == ALL_SECURITY:
-        return view[view["topic"] == "security"].reset_index(drop=True)
-    actors = ds.actors.set_index("actor_id")
-    if group not in actors.index:
-        raise KeyError(f"no actor {group!r} in actors.csv")
-    terms = mention_terms(str(actors.loc[group, "name"]), group)
-    about = (view["subject_actor_id"] == group).fillna(False).astype(bool)
-    return view[about | _mentions(view["statement"], terms)].reset_index(drop=True)
-
-
-def armed_groups(ds: Dataset) -> list[tuple[str, str]]:
-    """``(name, actor_id)`` of the armed groups, those with the most claims about them first,
-    then by name.
-
-    Example:
-        >>> from pakafghan import load_dataset
-        >>> armed_groups(load_dataset())[0]
-        ('TTP (Pakistani Taliban)', 'ttp')
-    """
-    groups = ds.actors[ds.actors["kind"] == "armed_group"]
-    ranked = [
-        (-len(claims_about(ds, aid)), str(name).casefold(), str(name), str(aid))
-        for aid, name in zip(groups["actor_id"], groups["name"], strict=True)
-    ]
-    return [(name, aid) for _, _, name, aid in sorted(ranked)]
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+from pakafghan.text import number, plural
+from pakafghan.vocabulary import value_labels
+from pakafghan.widgets.base import LessonWidget
 
 
 def _value_cell(row: pd.Series) -> str:
     parts = []
     if pd.notna(row["value"]):
         unit = "" if pd.isna(row["unit"]) else f" {row['unit']}"
-        parts.append(html_text(f"{_number(row['value'])}{unit}"))
+        parts.append(html_text(f"{number(row['value'])}{unit}"))
     if pd.notna(row["version"]):
         parts.append(f"version: {html_text(row['version'])}")
     return "<br>".join(parts)
@@ -126,16 +53,11 @@ def _source_cell(row: pd.Series) -> str:
     return text
 
 
-def _stance_cell(stance: str) -> str:
-    style = STANCE_STYLE[stance]
-    return (
-        f'<span style="color:{style["color"]};font-weight:bold">{html_text(style["symbol"])}'
-        f"</span> {html_text(stance)}"
-    )
-
-
+_COLUMNS = ["claim_id", "proposition", "claimant", "stance", "directness", "value"]
+_COLUMNS += ["evidence", "source"]
 HEADERS = ("Claim", "Proposition", "Claimant", "Stance", "How directly", "Value or version")
 HEADERS += ("Evidence (quote or note)", "Source")
+_RAW = {"proposition", "stance", "value", "evidence", "source"}
 
 
 def render_claims(claims: pd.DataFrame, heading: str) -> str:
@@ -148,34 +70,35 @@ def render_claims(claims: pd.DataFrame, heading: str) -> str:
         >>> html.startswith("<h4>1 claim about ISIS-K</h4>")
         True
     """
-    n = len(claims)
-    out = f"<h4>{n} claim{'' if n == 1 else 's'} about {html_text(heading)}</h4>"
+    out = f"<h4>{plural(len(claims), 'claim')} about {html_text(heading)}</h4>"
     if claims.empty:
         return out + "<p><em>No claims match.</em></p>"
     counts = claims["stance"].astype(str).value_counts()
     summary = ", ".join(f"{counts[s]} {s}" for s in STANCE_STYLE if s in counts)
     n_props = claims["proposition_id"].nunique()
-    n_sources = claims["copy_of"].fillna(claims["source_id"]).nunique()
+    n_sources = claims["original"].nunique()
     out += (
-        f"<p>On {n_props} proposition{'' if n_props == 1 else 's'}; {html_text(summary)}; "
-        f"from {n_sources} independent source{'' if n_sources == 1 else 's'} "
-        "(a copy counts as its original).</p>"
+        f"<p>On {plural(n_props, 'proposition')}; {html_text(summary)}; "
+        f"from {plural(n_sources, 'independent source')} (a copy counts as its original).</p>"
     )
-    rows = []
-    for _, row in claims.sort_values(["proposition_id", "claim_id"], kind="stable").iterrows():
-        cells = [
-            html_text(row["claim_id"]),
-            f"{html_text(row['statement'])}<br><small>{html_text(row['proposition_id'])}</small>",
-            html_text(row["claimant"]),
-            _stance_cell(str(row["stance"])),
-            html_text(DIRECTNESS.get(str(row["directness"]), row["directness"])),
-            _value_cell(row),
-            evidence_cell(row),
-            _source_cell(row),
-        ]
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = "".join(f"<th>{html_text(h)}</th>" for h in HEADERS)
-    return out + f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    directness = value_labels("claims", "directness")
+    rows = claims.sort_values(["proposition_id", "claim_id"], kind="stable")
+    cells = pd.DataFrame(
+        {
+            "claim_id": rows["claim_id"],
+            "proposition": [
+                f"{html_text(s)}<br><small>{html_text(p)}</small>"
+                for s, p in zip(rows["statement"], rows["proposition_id"], strict=True)
+            ],
+            "claimant": rows["claimant"],
+            "stance": [stance_badge(str(s)) for s in rows["stance"]],
+            "directness": [directness.get(str(d), d) for d in rows["directness"]],
+            "value": [_value_cell(r) for _, r in rows.iterrows()],
+            "evidence": [evidence_cell(r) for _, r in rows.iterrows()],
+            "source": [_source_cell(r) for _, r in rows.iterrows()],
+        }
+    )
+    return out + html_table(cells, _COLUMNS, HEADERS, raw=_RAW)
 
 
 def claims_browser(ds: Dataset | None = None, show_chart: bool = True) -> LessonWidget:

@@ -16,18 +16,19 @@ from functools import cache
 
 import ipywidgets as widgets
 
-from pakafghan.article import TABLE_LABELS, records_for_sentence, sentence_html, sentences
+from pakafghan.article import TABLE_LABELS, records_for_sentence, sentences
+from pakafghan.article_html import sentence_html
+from pakafghan.html import html_table, html_text
 from pakafghan.load import Dataset, load_dataset
-from pakafghan.textsafe import html_text
-from pakafghan.widgets.base import LessonWidget, html_table
+from pakafghan.text import clip, plural
+from pakafghan.widgets.base import LessonWidget
 
 #: Characters of a sentence shown in the dropdown.
 OPTION_CHARS = 60
 
 
 def _option(number: int, text: str) -> str:
-    short = text if len(text) <= OPTION_CHARS else text[: OPTION_CHARS - 1].rstrip() + "…"
-    return f"{number}. {short}"
+    return f"{number}. {clip(text, OPTION_CHARS)}"
 
 
 def render_sentence(ds: Dataset, sentence: int) -> str:
@@ -41,13 +42,9 @@ def render_sentence(ds: Dataset, sentence: int) -> str:
     """
     records = records_for_sentence(ds, sentence)
     counts = records["table"].value_counts()
-    parts = [
-        f"{counts.get(label, 0)} {label}{'' if counts.get(label, 0) == 1 else 's'}"
-        for label in TABLE_LABELS.values()
-    ]
-    n = len(records)
+    parts = [plural(int(counts.get(label, 0)), label) for label in TABLE_LABELS.values()]
     summary = (
-        f"<p>This sentence became <strong>{n} record{'' if n == 1 else 's'}</strong>: "
+        f"<p>This sentence became <strong>{plural(len(records), 'record')}</strong>: "
         f"{html_text(', '.join(parts))}. Each record's quote is the evidence for it.</p>"
     )
     table = html_table(

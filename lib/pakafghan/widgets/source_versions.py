@@ -24,20 +24,13 @@ from collections.abc import Collection
 import ipywidgets as widgets
 import pandas as pd
 
-from pakafghan.conflicts import (
-    CONFIDENCE_WORDS,
-    RELIABILITY_WORDS,
-    category_of,
-    conflicting_propositions,
-    says,
-    versions,
-)
+from pakafghan.conflicts import category_of, conflicting_propositions, says, versions
+from pakafghan.html import evidence_cell, html_table, html_text, stance_badge
 from pakafghan.load import Dataset, load_dataset
-from pakafghan.select import original_of
-from pakafghan.style import STANCE_STYLE
-from pakafghan.textsafe import html_text
-from pakafghan.widgets.base import LessonWidget, evidence_cell
-from pakafghan.widgets.claims_browser import DIRECTNESS
+from pakafghan.text import clip, plural
+from pakafghan.views import original_of
+from pakafghan.vocabulary import value_labels
+from pakafghan.widgets.base import LessonWidget
 
 #: The choices of the ``show`` control.
 SHOW_CHOICES = {
@@ -60,10 +53,7 @@ HEADERS = (
 )
 
 _LABEL_WIDTH = 90
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+_RAW = {"source", "reliability", "confidence", "stance", "version", "evidence", "independence"}
 
 
 def proposition_options(ds: Dataset) -> list[tuple[str, str]]:
@@ -82,9 +72,8 @@ def proposition_options(ds: Dataset) -> list[tuple[str, str]]:
     ranked = []
     for pid, n in counts.items():
         statement = str(statements[pid])
-        short = statement if len(statement) <= _LABEL_WIDTH else statement[:89].rstrip() + "…"
         key = (n < 2, -n if n >= 2 else 0, statement.casefold(), pid)
-        ranked.append((key, (f"{short} ({_plural(int(n), 'source')})", pid)))
+        ranked.append((key, (f"{clip(statement, _LABEL_WIDTH)} ({plural(int(n), 'source')})", pid)))
     return [option for _, option in sorted(ranked)]
 
 
@@ -142,14 +131,6 @@ def _independence_cell(row: pd.Series, copies: dict[str, list[str]]) -> str:
     return "independent"
 
 
-def _stance_cell(stance: str) -> str:
-    style = STANCE_STYLE.get(stance, {"color": "#000000", "symbol": ""})
-    return (
-        f'<span style="color:{style["color"]};font-weight:bold">{html_text(style["symbol"])}'
-        f"</span> {html_text(stance)}"
-    )
-
-
 def render_versions(
     ds: Dataset,
     proposition_id: str,
@@ -182,8 +163,8 @@ def render_versions(
         conflicting = conflicting_propositions(ds)
     disagree = proposition_id in conflicting
     out += (
-        f"<p><strong>{_plural(len(rows), 'version')} from "
-        f"{_plural(n_sources, 'independent source')}</strong> (a copy counts with its original). "
+        f"<p><strong>{plural(len(rows), 'version')} from "
+        f"{plural(n_sources, 'independent source')}</strong> (a copy counts with its original). "
         + (
             "Independent sources disagree on it."
             if disagree
@@ -194,23 +175,27 @@ def render_versions(
     copies: dict[str, list[str]] = {}
     for original, source in zip(rows["original"], rows["source_id"], strict=True):
         copies.setdefault(original, []).append(source)
-    body = []
-    for _, row in rows.iterrows():
-        cells = [
-            html_text(row["published_text"]),
-            f"<strong>{html_text(row['source_id'])}</strong>: {html_text(row['publisher'])}",
-            _marks(row["reliability"], RELIABILITY_WORDS),
-            _marks(row["confidence"], CONFIDENCE_WORDS),
-            html_text(row["claimant"]),
-            _stance_cell(str(row["stance"])),
-            html_text(DIRECTNESS.get(str(row["directness"]), row["directness"])),
-            _version_cell(row),
-            evidence_cell(row),
-            _independence_cell(row, copies),
-        ]
-        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = "".join(f"<th>{html_text(h)}</th>" for h in HEADERS)
-    return out + f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    reliability = value_labels("sources", "reliability")
+    confidence = value_labels("claims", "confidence")
+    directness = value_labels("claims", "directness")
+    cells = pd.DataFrame(
+        {
+            "published": rows["published_text"],
+            "source": [
+                f"<strong>{html_text(s)}</strong>: {html_text(p)}"
+                for s, p in zip(rows["source_id"], rows["publisher"], strict=True)
+            ],
+            "reliability": [_marks(v, reliability) for v in rows["reliability"]],
+            "confidence": [_marks(v, confidence) for v in rows["confidence"]],
+            "claimant": rows["claimant"],
+            "stance": [stance_badge(str(v)) for v in rows["stance"]],
+            "directness": [directness.get(str(v), v) for v in rows["directness"]],
+            "version": [_version_cell(r) for _, r in rows.iterrows()],
+            "evidence": [evidence_cell(r) for _, r in rows.iterrows()],
+            "independence": [_independence_cell(r, copies) for _, r in rows.iterrows()],
+        }
+    )
+    return out + html_table(cells, list(cells.columns), HEADERS, raw=_RAW)
 
 
 def source_versions(ds: Dataset | None = None, proposition: str | None = None) -> LessonWidget:

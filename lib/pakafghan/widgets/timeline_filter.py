@@ -20,16 +20,13 @@ from functools import lru_cache
 import ipywidgets as widgets
 import pandas as pd
 
-from pakafghan.charts.timeline import (
-    SOURCE_CHOICES,
-    describe_timeline,
-    filter_events,
-    timeline_chart,
-)
+from pakafghan.charts.timeline import describe_timeline, timeline_chart
+from pakafghan.html import html_table, html_text
 from pakafghan.load import Dataset, load_dataset
-from pakafghan.textsafe import html_text
-from pakafghan.views import actor_names
-from pakafghan.widgets.base import LessonWidget, html_table
+from pakafghan.select import SOURCE_CHOICES, EventFilters, filter_events
+from pakafghan.text import day, iso_range
+from pakafghan.views import actor_names, publisher_names
+from pakafghan.widgets.base import LessonWidget
 
 ALL = "all"
 
@@ -49,13 +46,9 @@ _HEADERS = [
 ]
 
 
-def _day(value: pd.Timestamp) -> str:
-    return f"{value.day} {value:%b %Y}"
-
-
 def _date_options(ds: Dataset) -> list[tuple[str, str]]:
     dates = pd.concat([ds.events["date_earliest"], ds.events["date_latest"]]).dropna()
-    return [(_day(d), d.date().isoformat()) for d in sorted(set(dates))]
+    return [(day(d), d.date().isoformat()) for d in sorted(set(dates))]
 
 
 def _actor_options(ds: Dataset) -> list[tuple[str, str]]:
@@ -75,20 +68,13 @@ def timeline_rows(events: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
 
     Example:
         >>> from pakafghan import load_dataset
-        >>> from pakafghan.charts.timeline import filter_events
+        >>> from pakafghan.select import filter_events
         >>> ds = load_dataset()
         >>> rows = timeline_rows(filter_events(ds, event_types="AGREE", sources="article"), ds)
         >>> rows.loc[0, ["date_text", "range", "year"]].tolist()
         ['August 20th', '2025-08-20', 'inferred from S43: TRT World (Anadolu Agency)']
     """
-    publishers = dict(zip(ds.sources["source_id"], ds.sources["publisher"], strict=True))
-
-    def date_range(first: pd.Timestamp, last: pd.Timestamp) -> str:
-        if pd.isna(first):
-            return ""
-        if first == last:
-            return first.date().isoformat()
-        return f"{first.date().isoformat()} – {last.date().isoformat()}"
+    publishers = publisher_names(ds)
 
     def year(basis: str, source: object) -> str:
         if basis != "inferred":
@@ -103,7 +89,7 @@ def timeline_rows(events: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
                 for text, first in zip(events["date_text"], events["date_earliest"], strict=True)
             ],
             "range": [
-                date_range(a, b)
+                iso_range(a, b)
                 for a, b in zip(events["date_earliest"], events["date_latest"], strict=True)
             ],
             "date_precision": events["date_precision"].astype(str),
@@ -120,7 +106,7 @@ def timeline_rows(events: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def _filters(actor: str, event_type: str, dates: tuple[str, str], sources: str) -> dict:
+def _filters(actor: str, event_type: str, dates: tuple[str, str], sources: str) -> EventFilters:
     start, end = dates
     return {
         "start": start or None,

@@ -1,0 +1,106 @@
+"""HTML for widgets, reports and lessons: escaping, tables, field tables, banners, badges."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pakafghan.html import (
+    BANNER_COLOURS,
+    banner,
+    evidence_cell,
+    field_table,
+    html_table,
+    html_text,
+    stance_badge,
+)
+from pakafghan.style import OKABE_ITO, STANCE_STYLE
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_html_text_escapes_each_hostile_text_exactly(hostile, index):
+    out = html_text(hostile.parts[index])
+    assert out == hostile.parts_html[index]
+    for ch in "<>$\\*_`":
+        assert ch not in out
+    hostile.assert_inert(out)
+
+
+def test_html_text_escapes_entities_once_and_quotes():
+    assert html_text("&amp;") == "&amp;amp;"
+    assert html_text("a \"b\" 'c'") == "a &quot;b&quot; &#x27;c&#x27;"
+    assert html_text(5) == "5"
+
+
+def test_html_text_of_missing_values_is_empty():
+    assert html_text(None) == html_text(pd.NA) == html_text(float("nan")) == ""
+
+
+def test_html_table_escapes_cells_and_says_when_empty(hostile):
+    frame = pd.DataFrame({"q": [hostile.text], "n": [3]})
+    table = html_table(frame, ["q", "n"], ["<Quote>", "N"])
+    assert table == (
+        "<table><thead><tr><th>&lt;Quote&gt;</th><th>N</th></tr></thead>"
+        f"<tbody><tr><td>{hostile.html}</td><td>3</td></tr></tbody></table>"
+    )
+    hostile.assert_inert(table)
+    assert html_table(frame.iloc[0:0], ["q"]) == "<p><em>Nothing matches.</em></p>"
+    assert html_table(frame.iloc[0:0], ["q"], empty="<none>") == "<p><em>&lt;none&gt;</em></p>"
+
+
+def test_html_table_headers_default_to_column_names_and_follow_the_columns_order():
+    frame = pd.DataFrame({"a": [1], "b": [2]})
+    assert html_table(frame, ["b", "a"]).startswith("<table><thead><tr><th>b</th><th>a</th>")
+    assert "<td>2</td><td>1</td>" in html_table(frame, ["b", "a"])
+
+
+def test_raw_columns_are_kept_as_built_and_only_those(hostile):
+    frame = pd.DataFrame({"built": ["<b>ok</b>"], "data": [hostile.text]})
+    table = html_table(frame, ["built", "data"], raw={"built"})
+    assert "<td><b>ok</b></td>" in table
+    assert f"<td>{hostile.html}</td>" in table
+    hostile.assert_inert(table)
+
+
+def test_field_table_escapes_labels_but_keeps_values(hostile):
+    table = field_table([(hostile.text, "a <em>state</em>"), ("Kind", "x")], "text-align:left")
+    assert table == (
+        f"<table><tr><th style='text-align:left'>{hostile.html}</th><td>a <em>state</em></td></tr>"
+        "<tr><th style='text-align:left'>Kind</th><td>x</td></tr></table>"
+    )
+    assert field_table([]) == "<table></table>"
+
+
+def test_banner_is_blue_when_right_and_vermillion_when_not(hostile):
+    assert BANNER_COLOURS == {True: OKABE_ITO["blue"], False: OKABE_ITO["vermillion"]}
+    right = banner(True, "✓ Right.", hostile.text)
+    assert right == (
+        '<div style="border-left:4px solid #0072B2;padding:4px 8px">'
+        f"<strong>✓ Right.</strong> {hostile.html}</div>"
+    )
+    assert banner(False, "✗ Not yet.") == (
+        '<div style="border-left:4px solid #D55E00;padding:4px 8px">'
+        "<strong>✗ Not yet.</strong></div>"
+    )
+    assert "<strong>&lt;b&gt;</strong>" in banner(0, "<b>")
+
+
+@pytest.mark.parametrize("stance", sorted(STANCE_STYLE))
+def test_stance_badge_shows_symbol_and_word_in_the_stance_colour(stance):
+    style = STANCE_STYLE[stance]
+    assert stance_badge(stance) == (
+        f'<span style="color:{style["color"]};font-weight:bold">{html_text(style["symbol"])}'
+        f"</span> {stance}"
+    )
+
+
+def test_stance_badge_of_an_unknown_stance_is_black_and_escaped(hostile):
+    badge = stance_badge(hostile.text)
+    assert badge == f'<span style="color:#000000;font-weight:bold"></span> {hostile.html}'
+
+
+def test_evidence_cell_shows_quote_and_note_escaped(hostile):
+    both = evidence_cell(pd.Series({"quote": hostile.text, "note": "<i>n</i>"}))
+    assert both == f"“{hostile.html}”<br><em>Note:</em> &lt;i&gt;n&lt;/i&gt;"
+    assert evidence_cell(pd.Series({"quote": pd.NA, "note": "only"})) == "<em>Note:</em> only"
+    assert evidence_cell(pd.Series({"quote": None, "note": None})) == ""

@@ -1,0 +1,92 @@
+"""When each source was published, against the events it reports on: which sources, which
+bands, and before / around / after."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pakafghan.timing import TIMING, event_bands, publication_rows, relative_timing
+from pakafghan.views import first_published
+
+T = pd.Timestamp
+
+
+def test_rows_are_the_sources_reporting_on_the_thread_in_date_order(ds):
+    rows = publication_rows(ds, "islamabad_meeting")
+    events = ds.events[ds.events["thread"] == "islamabad_meeting"]
+    assert set(events["source_id"]) <= set(rows["source_id"])
+    assert {"article", "S1", "S9", "S10", "S11", "copy-reportwire"} <= set(rows["source_id"])
+    assert "S43" not in set(rows["source_id"])  # reports only the Kabul trilateral
+    first = rows["published_earliest"].fillna(rows["published_latest"])
+    dated = first.dropna().tolist()
+    assert dated == sorted(dated)
+    assert first.iloc[len(dated) :].isna().all()
+    assert list(rows.columns) == list(ds.sources.columns)
+    everything = publication_rows(ds, None)
+    assert set(rows["source_id"]) < set(everything["source_id"])
+    with pytest.raises(ValueError, match="no thread 'no_such_thread'; threads: islamabad_meeting"):
+        publication_rows(ds, "no_such_thread")
+
+
+def test_a_source_reports_on_a_thread_through_events_participations_or_claims(ds):
+    thread = "islamabad_meeting"
+    ids = set(ds.events.loc[ds.events["thread"] == thread, "event_id"])
+    cited = set(ds.events.loc[ds.events["event_id"].isin(ids), "source_id"])
+    cited |= set(ds.event_actors.loc[ds.event_actors["event_id"].isin(ids), "source_id"])
+    about = ds.propositions.loc[ds.propositions["event_id"].isin(ids), "proposition_id"]
+    cited |= set(ds.claims.loc[ds.claims["proposition_id"].isin(about), "source_id"])
+    assert set(publication_rows(ds, thread)["source_id"]) == cited
+    assert set(publication_rows(ds, None)["source_id"]) == (
+        set(ds.events["source_id"])
+        | set(ds.event_actors["source_id"])
+        | set(ds.claims["source_id"])
+    )
+
+
+def test_bands_are_the_articles_events_and_what_became_of_them(ds):
+    bands = event_bands(ds, "islamabad_meeting").set_index("event_id")
+    assert bands.loc["ev-meeting-announced", "status"] == "planned"
+    assert bands.loc["ev-meeting-announced", "source_id"] == "article"
+    assert bands.loc["ev-meeting-held", "source_id"] == "S10"
+    assert bands.loc["ev-meeting-postponed", "status"] == "postponed"
+    # other reports' plans are not bands; undated events cannot be
+    assert "ev-meeting-rescheduled" not in bands.index
+    assert "ev-naeem-warning" not in bands.index
+    assert set(bands.loc[bands["source_id"] != "article", "status"]) <= {"held", "postponed"}
+    dates = bands["date_earliest"].tolist()
+    assert dates == sorted(dates)
+    assert bands["date_earliest"].notna().all()
+
+
+def test_a_thread_without_dated_article_events_has_no_bands(ds):
+    assert event_bands(ds, "muttaqi_visit").empty
+    with pytest.raises(ValueError, match="no thread"):
+        event_bands(ds, "no_such_thread")
+
+
+def test_every_thread_at_once(ds):
+    bands = event_bands(ds, None)
+    assert "ev-kabul-trilateral" in set(bands["event_id"])
+    assert set(event_bands(ds)["event_id"]) < set(bands["event_id"])
+
+
+def test_relative_timing():
+    assert TIMING == ("before", "around", "after")
+    start, end = T("2025-08-25"), T("2025-08-26")
+    assert relative_timing(T("2025-08-22"), T("2025-08-24"), start, end) == "before"
+    assert relative_timing(T("2025-08-27"), T("2025-08-27"), start, end) == "after"
+    assert relative_timing(T("2025-08-20"), T("2025-08-25"), start, end) == "around"
+    assert relative_timing(T("2025-08-26"), T("2025-08-26"), start, end) == "around"
+    assert relative_timing(pd.NaT, T("2025-08-20"), start, end) == "before"
+    assert relative_timing(T("2025-08-01"), pd.NaT, start, end) == "around"
+    assert relative_timing(pd.NaT, pd.NaT, start, end) == "around"
+
+
+def test_first_published_falls_back_to_the_latest_day(ds):
+    sources = ds.sources.set_index("source_id")
+    first = first_published(sources)
+    only_latest = sources["published_earliest"].isna() & sources["published_latest"].notna()
+    assert only_latest.any()
+    assert (first[only_latest] == sources.loc[only_latest, "published_latest"]).all()
+    assert first["article"] == T("2025-08-22")

@@ -18,6 +18,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .PHONY: lab lab-setup test test-setup test-browser browser-deps html validate lint execute \
+	editions learner-bundle \
 	codebook bench clean help
 
 help:
@@ -25,7 +26,9 @@ help:
 	@echo "make test          set up .venv (lessons and test tools) and run every test"
 	@echo "make lab-setup     only set up .venv for the lessons; make test-setup: for the tests"
 	@echo "make validate      check data/ against data/datapackage.json"
-	@echo "make execute       re-run every notebook in place, refreshing its stored outputs"
+	@echo "make editions      generate every lesson's editions from lessons/ (runs them too)"
+	@echo "make execute       the same as make editions"
+	@echo "make learner-bundle  the lessons without solutions, as build/learner-bundle(.zip)"
 	@echo "make html          build the offline static site in site/ (open site/index.html)"
 	@echo "make test-browser  only the browser tests (JupyterLab and the static site in Chromium)"
 	@echo "make browser-deps  install Debian's chromium for the browser tests (needs root)"
@@ -125,7 +128,7 @@ $(NODE_STAMP): package.json package-lock.json
 	fi
 
 html: $(STAMP) $(NODE_STAMP)
-	$(PY) tools/build_site.py site
+	$(PY) -m tools.build_site site
 
 validate: $(LESSONS_STAMP)
 	$(PY) -m pakafghan validate data
@@ -137,8 +140,18 @@ lint: $(STAMP)
 codebook: $(LESSONS_STAMP)
 	$(PY) tools/refresh_codebook.py
 
-execute: $(STAMP)
-	$(PY) tools/run_notebooks.py execute
+# Every edition of every lesson from its source in lessons/ (tools/editions.py): the learner
+# edition (notebooks/), the instructor edition (notebooks/instructor/, executed) and the learner
+# edition executed (lessons/executed/, for the site and handouts). `make execute` is the same.
+editions: $(STAMP)
+	$(PY) -m tools.editions
+
+execute: editions
+
+# The lessons for learners, with no solutions and no instructor material, as a folder and a zip
+# (build/learner-bundle/), ready for a separate branch or repository behind an nbgitpuller link.
+learner-bundle: $(STAMP)
+	$(PY) -m tools.learner_bundle build/learner-bundle
 
 bench: $(STAMP)
 	$(PY) -m bench.run

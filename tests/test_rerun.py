@@ -1,6 +1,7 @@
 """Classroom-proof notebooks: another working folder, a restarted kernel, every cell run twice.
 
-For each notebook (lessons and solutions), in a fresh temporary working folder:
+For each notebook under ``notebooks/`` (the learner editions, with every placeholder in place,
+and the instructor editions), in a fresh temporary working folder:
 
 1. the first half of its code cells runs in one kernel, which is then shut down (a kernel
    restart mid-lesson: files the first half wrote stay behind);
@@ -13,19 +14,14 @@ as the first, and the notebook may write files only in its scratch folder.
 from __future__ import annotations
 
 import copy
-import importlib.util
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-# tools/ is not a package: load tools/run_notebooks.py from its file.
-_spec = importlib.util.spec_from_file_location(
-    "run_notebooks", Path(__file__).resolve().parents[1] / "tools" / "run_notebooks.py"
-)
-run_notebooks = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(run_notebooks)
+from tools import run_notebooks
+
 NOTEBOOKS_DIR = run_notebooks.NOTEBOOKS_DIR
 NOTEBOOKS = run_notebooks.lesson_notebooks()
 UNCOMPARED = {"image/png", "image/jpeg", "application/vnd.jupyter.widget-view+json"}

@@ -1,6 +1,8 @@
 """Build the offline static site: every lesson as a web page, widgets included, and an index.
 
-``python tools/build_site.py [OUT]`` (``make html``; default ``OUT`` is ``site/``) writes
+``python -m tools.build_site [OUT]`` (``make html``; default ``OUT`` is ``site/``) renders the
+learner editions, executed (``lessons/executed/``: the lessons with their outputs, never the
+solutions), and writes
 ``index.html`` listing the lessons in order, one page per lesson, and ``_static/`` with the
 widget renderer (npm ``@jupyter-widgets/html-manager``) and ``require.js`` (npm ``requirejs``)
 copied from ``node_modules/`` (``npm ci`` installs them). Nothing is loaded from a CDN and MathJax
@@ -21,7 +23,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import re
 import shutil
 import sys
@@ -33,14 +34,11 @@ from jinja2 import DictLoader
 from nbconvert import HTMLExporter
 
 from pakafghan.html import html_text
+from tools.run_notebooks import execute
 
 ROOT = Path(__file__).resolve().parents[1]
-# tools/ is not a package: load tools/run_notebooks.py (which executes a lesson) from its file.
-_spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "tools" / "run_notebooks.py")
-_run_notebooks = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_run_notebooks)
-execute = _run_notebooks.execute
-NOTEBOOKS_DIR = ROOT / "notebooks"
+#: The learner editions, executed (``make editions``): what learners may read, never solutions.
+LESSONS_DIR = ROOT / "lessons" / "executed"
 NODE_MODULES = ROOT / "node_modules"
 STATIC = "_static"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -107,7 +105,7 @@ class Page:
     executed: bool
 
 
-def lesson_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+def lesson_paths(folder: Path = LESSONS_DIR) -> list[Path]:
     """The lessons (``NN_name.ipynb`` directly in ``folder``) in lesson order.
 
     Example:
@@ -262,9 +260,9 @@ def build(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python tools/build_site.py", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.build_site", description=__doc__)
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "site")
-    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS_DIR, help="lesson folder")
+    parser.add_argument("--notebooks", type=Path, default=LESSONS_DIR, help="lesson folder")
     parser.add_argument("--execute", action="store_true", help="run every lesson first")
     args = parser.parse_args(argv)
     lessons = lesson_paths(args.notebooks)

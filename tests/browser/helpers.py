@@ -7,10 +7,7 @@ Example:
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,20 +17,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@functools.cache
 def load_build_site():
-    """``tools/build_site.py`` as a module (tools/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("build_site", ROOT / "tools" / "build_site.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    """The static-site builder, ``tools/build_site.py``."""
+    from tools import build_site
+
+    return build_site
 
 
 def lessons() -> list[Path]:
     """The lesson notebooks to check, in lesson order."""
     build_site = load_build_site()
-    folder = Path(os.environ.get("PAKAFGHAN_LESSONS_DIR", build_site.NOTEBOOKS_DIR))
+    folder = Path(os.environ.get("PAKAFGHAN_LESSONS_DIR", build_site.LESSONS_DIR))
     return build_site.lesson_paths(folder)
 
 

@@ -67,7 +67,10 @@ def make_package(folder: Path, n_events: int, n_errors: int = 0, seed: int = 0) 
     ds = load_dataset(BUNDLED_DATA_DIR)
     header = {t.name: t.field_names for t in package.tables}
     places = ds.places["place_id"].tolist()
-    sources = [s for s in ds.sources["source_id"] if s != "article"]
+    # Sources that could report any synthetic day of 2025 as held (published after it, or
+    # undated): the rule "what a source could know" holds for the valid copy too.
+    late = ds.sources["published_latest"].isna() | (ds.sources["published_latest"] >= "2025-12-31")
+    sources = [s for s in ds.sources.loc[late, "source_id"] if s != "article"]
     article_quotes = ds.claims.loc[ds.claims["source_id"] == "article", "quote"].tolist()
     enum = {t.name: {f.name: f.enum for f in t.fields if f.enum} for t in package.tables}
 
@@ -138,7 +141,8 @@ def make_package(folder: Path, n_events: int, n_errors: int = 0, seed: int = 0) 
                     "statement": f"Synthetic proposition {i}.",
                     "topic": rng.choice(enum["propositions"]["topic"]),
                     "subject_actor_id": rng.choice(actor_ids),
-                    "event_id": f"ev-{i:07d}",
+                    # a held event's claims would need a source published after it
+                    "event_id": "" if events[-1]["status"] == "held" else f"ev-{i:07d}",
                     "unit": "",
                 }
             )

@@ -40,7 +40,7 @@ def test_profile_events_and_claims_of_khalilzad(explorer):
     explorer.controls["actor"].value = "khalilzad"
     html = explorer.html.value
     assert "<h3>Zalmay Khalilzad" in html
-    assert f"<th>Kind</th><td>{kind_words('person')} (<code>person</code>)</td>" in html
+    assert f"<th>Kind</th><td>{kind_words('official')} (<code>official</code>)</td>" in html
     # the event he speaks at, its quote and its source, as the article tells it
     assert "ev-khalilzad-criticism" in html
     assert "Former U.S. envoy Zalmay Khalilzad has criticized" in html
@@ -67,7 +67,7 @@ def test_claims_about_an_actor(explorer):
 
 
 def test_kind_filter_updates_the_choices_and_picks_a_matching_actor(ds, explorer):
-    explorer.controls["actor"].value = "khalilzad"
+    explorer.controls["actor"].value = "maria-sultan"  # a person, not an official
     explorer.controls["kind"].value = "official"
     officials = ds.actors[ds.actors["kind"] == "official"]
     assert _ids(explorer) == _names_sorted(officials)

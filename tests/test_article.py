@@ -31,7 +31,7 @@ def hostile_ds(data_copy, hostile):
     data_copy.set_cell("actors", "khalilzad", "name", hostile.text)
     data_copy.append(
         "claims",
-        f"cl-hostile,pr-fo-silent,khalilzad,asserts,paraphrase,,,,article,{hostile.parts[0]},",
+        f"cl-hostile,pr-fo-silent,khalilzad,asserts,paraphrase,,,,,,article,{hostile.parts[0]},",
     )
     return data_copy.load()
 

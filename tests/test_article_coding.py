@@ -80,5 +80,21 @@ def test_the_articles_own_judgements_are_claims_not_facts():
 def test_copies_of_the_article_point_at_it():
     sources = pakafghan.load_sources()
     copies = sources[sources["copy_of"] == "article"]
-    assert len(copies) == 4
+    # the four sites the research notes name, and the copy the notes quote without naming it
+    assert set(copies["source_id"]) == {
+        "copy-reportwire",
+        "copy-newsanalysisindia",
+        "copy-thechhattisgarh",
+        "S18",
+        "copy-unspecified",
+    }
     assert pd.Series(copies["reliability"] == "syndicated_copy").all()
+
+
+def test_the_articles_reliability_says_its_publisher_is_unknown():
+    article = pakafghan.load_sources().set_index("source_id").loc["article"]
+    assert article["reliability"] == "unknown_publisher"
+    assert article["publisher"].startswith("Unknown")
+    # the note no longer says it predates "most of the events it describes"
+    assert "most of the events" not in article["reliability_note"]
+    assert "S7" in article["reliability_note"]

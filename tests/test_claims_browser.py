@@ -43,7 +43,8 @@ def test_ttp_shows_assert_deny_and_confirm_with_directness_and_source(browser):
     assert "“UN reports confirm the TTP’s presence”" in rows["cl-020"]
     assert "The article does not say which UN reports." in rows["cl-020"]
     assert (
-        "<strong>article</strong>" in rows["cl-020"] and "reliability: standard" in rows["cl-020"]
+        "<strong>article</strong>" in rows["cl-020"]
+        and "reliability: unknown&#95;publisher" in rows["cl-020"]
     )
     unattributed = value_labels("claims", "directness")["unattributed"]
     assert "6,000 fighters" in rows["cl-017"] and unattributed in rows["cl-017"]
@@ -96,7 +97,7 @@ def test_hostile_text_in_names_and_notes_shows_as_text(data_copy, hostile):
     data_copy.append("propositions", "pr-hostile,A test proposition.,security,hostile-group,,")
     data_copy.append(
         "claims",
-        f"cl-991,pr-hostile,taliban,denies,reported,,{hostile.parts[1]},,S33,,{hostile.text}",
+        f"cl-991,pr-hostile,taliban,denies,reported,,,,{hostile.parts[1]},,S33,,{hostile.text}",
     )
     w = claims_browser(data_copy.load(), show_chart=False)
     assert (hostile.text, "hostile-group") in w.controls["group"].options

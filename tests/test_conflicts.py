@@ -37,7 +37,7 @@ def test_versions_hold_every_claim_with_its_source_and_independence(ds):
     assert by_source.loc["S18", "copy_of"] == "article"
     assert by_source.loc["S18", "reliability"] == "syndicated_copy"
     assert by_source.loc["S1", "original"] == "S1" and pd.isna(by_source.loc["S1", "copy_of"])
-    assert by_source.loc["S1", "stance"] == "disputes"
+    assert by_source.loc["S1", "stance"] == "complicates"
     assert by_source.loc["article", "quote"].startswith("The National Resistance Front")
     assert by_source.loc["S9", "publisher"] == "Hindustan Times"
     for column in ("published_text", "directness", "claimant", "confidence", "note", "value"):
@@ -48,7 +48,7 @@ def test_versions_are_earliest_published_first(ds):
     rows = versions(ds, "pr-meeting-headcount")
     dates = list(rows["published"])
     assert dates == sorted(dates)
-    assert rows["source_id"].iloc[-1] == "S11"
+    assert rows["source_id"].iloc[-1] == "S10"
     assert dict(zip(rows["source_id"], rows["value"], strict=True))["S9"] == 40
 
 
@@ -83,22 +83,23 @@ def test_agreeing_or_single_sources_are_not_conflicts(ds):
 
 
 def test_conflicts_follow_the_data(data_copy):
-    # S10's "closed-door" is the only version against S7's "open": without it, no conflict
+    # S7's report of the briefing is the only version against the article's "has not
+    # commented": without it, no conflict
     lines = data_copy.text("claims").split("\n")
-    kept = [x for x in lines if not x.startswith("cl-067,")]
+    kept = [x for x in lines if not x.startswith("cl-061,")]
     assert len(kept) == len(lines) - 1
     data_copy.write("claims", "\n".join(kept))
     # a copy of the article contradicting the article is still one source...
     data_copy.append(
-        "claims", "cl-990,pr-meeting-informal,nrf,denies,reported,,formal,,S18,,A test row."
+        "claims", "cl-990,pr-meeting-informal,nrf,denies,reported,,,,formal,,S18,,A test row."
     )
     copy = data_copy.load()
     found = conflicting_propositions(copy)
-    assert "pr-meeting-open" not in found
+    assert "pr-fo-silent" not in found
     assert "pr-meeting-informal" not in found
     # ...but an independent report contradicting it makes a conflict
     data_copy.append(
-        "claims", "cl-991,pr-meeting-informal,pti,denies,unattributed,,formal,,S10,,A test row."
+        "claims", "cl-991,pr-meeting-informal,pti,denies,unattributed,,,,formal,,S10,,A test row."
     )
     assert "pr-meeting-informal" in conflicting_propositions(data_copy.load())
 
@@ -134,7 +135,7 @@ def test_table_has_one_row_per_proposition_and_independent_source(ds, table):
     assert nrf.loc["article", "confidence"] == "unverified"
     assert "S18" not in nrf.index
     wording = table[table["proposition_id"] == "pr-hosting-unwise"].set_index("source_id")
-    assert wording.loc["article", "cited"] == "copy-reportwire"
+    assert wording.loc["article", "cited"] == "copy-unspecified"
     assert wording.loc["S2", "version"].count(" | ") == 1
 
 
@@ -160,14 +161,14 @@ def test_table_categories_and_order(table):
         dates = rows["published"].dropna().tolist()
         assert dates == sorted(dates)
     headcount = table[table["proposition_id"] == "pr-meeting-headcount"]
-    assert dict(zip(headcount["source_id"], headcount["value"], strict=True))["S11"] == 37
+    assert dict(zip(headcount["source_id"], headcount["value"], strict=True))["S10"] == 37
 
 
 def test_table_filters_one_category(ds, table):
     dates = conflicts_table(ds, "date")
     assert set(dates["category"].astype(str)) == {"date"}
     assert len(dates) == (table["category"] == "date").sum()
-    assert "held 29-30 Sep 2025" in set(dates["version"])
+    assert "29-30 Sep 2025 (begun on 29 Sep)" in set(dates["version"])
     with pytest.raises(ValueError, match="category must be one of"):
         conflicts_table(ds, "colour")
 

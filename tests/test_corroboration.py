@@ -1,10 +1,12 @@
 """The corroborating reports are coded: conflicts between sources stay in the data as claims.
 
 The research notes on the corroborating reports end with twelve "conflicts between sources". Each
-is mapped here to the proposition(s) that carry it and to the sources the notes cite for it; a
-conflict is represented when one of its propositions has claims from at least two independent
-sources (a syndicated copy counts as its original) that give different versions, values or
-stances. Expectations name rows coded from the notes, never row counts, so the data may grow.
+is mapped here to the proposition(s) that carry it, to the sources the notes cite for it and to
+the events that are one source's version in it; a conflict is represented when one of its
+propositions has claims from at least two independent sources (a syndicated copy counts as its
+original) that give different versions, values or stances. Expectations name rows coded from the
+notes, never row counts, so the data may grow. (``tests/test_framing.py`` checks that every claim
+and event of a conflict is marked ``contested``.)
 """
 
 from __future__ import annotations
@@ -21,19 +23,47 @@ from pakafghan.views import original_of
 
 @dataclass(frozen=True)
 class Conflict:
-    """One of the notes' conflicts: the propositions carrying it and the sources it cites."""
+    """One of the notes' conflicts: the propositions carrying it and the sources it cites.
+
+    ``also``: propositions holding versions the notes list in the same conflict that count or
+    name something else (the headcount, split by what is counted), so they do not compete among
+    themselves. ``events``: the events that are one source's version in the conflict.
+    """
 
     label: str
     propositions: tuple[str, ...]
     sources: frozenset[str]
+    also: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+
+    @property
+    def all_propositions(self) -> tuple[str, ...]:
+        return self.propositions + self.also
 
 
 CONFLICTS = {
-    1: Conflict("meeting dates", ("pr-meeting-dates",), frozenset({"S20", "S15", "S16", "S10"})),
+    1: Conflict(
+        "meeting dates",
+        ("pr-meeting-dates",),
+        frozenset({"S20", "S15", "S16", "S10"}),
+        events=(
+            "ev-meeting-announced",
+            "ev-meeting-plan-afghan-day",
+            "ev-meeting-plan-joint-day",
+            "ev-meeting-dates-s20",
+            "ev-meeting-dates-s15",
+            "ev-meeting-dates-s16",
+        ),
+    ),
     2: Conflict(
         "headcount",
         ("pr-meeting-headcount",),
         frozenset({"article", "S8", "S16", "S21", "S10", "S11", "S9"}),
+        also=(
+            "pr-meeting-expected-attendance",
+            "pr-meeting-attendance",
+            "pr-meeting-headcount-unspecified",
+        ),
     ),
     3: Conflict(
         "meeting name", ("pr-meeting-name",), frozenset({"article", "S36", "S1", "S12", "S37"})
@@ -49,29 +79,48 @@ CONFLICTS = {
     8: Conflict(
         "Khalilzad's wording",
         ("pr-hosting-unwise",),
-        frozenset({"S2", "S22", "S15", "S61", "copy-reportwire"}),
+        frozenset({"S2", "S22", "S15", "S61", "copy-unspecified"}),
     ),
     9: Conflict("Asim Iftikhar's title", ("pr-asim-title",), frozenset({"S23", "S27", "S26"})),
     10: Conflict(
         "Muttaqi's visit",
         ("pr-muttaqi-visit-had-dates", "pr-muttaqi-postponed-visit"),
         frozenset({"S40", "S39", "article", "S35"}),
+        events=(
+            "ev-muttaqi-visit-postponed",
+            "ev-muttaqi-visit-planned",
+            "ev-muttaqi-visit-delayed",
+        ),
     ),
     11: Conflict(
         "Kabul trilateral",
-        ("pr-trilateral-joint-statement", "pr-trilateral-date", "pr-cpec-extension-new"),
+        (
+            "pr-trilateral-joint-statement",
+            "pr-trilateral-date",
+            "pr-cpec-extension-new",
+            "pr-cpec-extension-destination",
+        ),
         frozenset({"S46", "S62", "article", "S47"}),
+        events=(
+            "ev-kabul-trilateral",
+            "ev-trilateral-s43",
+            "ev-trilateral-s62",
+            "ev-cpec-extension-agreed",
+        ),
     ),
     12: Conflict(
-        "CPEC origin", ("pr-cpec-launch-date", "pr-cpec-value"), frozenset({"S57", "S58"})
+        "CPEC origin",
+        ("pr-cpec-launch-date", "pr-cpec-value"),
+        frozenset({"S57", "S58"}),
+        events=("ev-cpec-launch-2015", "ev-cpec-launch-2013"),
     ),
 }
 
 #: Conflicts of the notes that no proposition carries yet (none: all twelve are represented).
 NOT_REPRESENTED: frozenset[int] = frozenset()
 
-#: A corroborating report: S1..S62 in the notes' numbering.
-REPORT_ID = re.compile(r"S[1-9][0-9]*")
+#: A report: S1..S62 in the corroborating notes' numbering, C1..C97 in the context primer's.
+REPORT_ID = re.compile(r"[SC][1-9][0-9]*")
 
 
 def versions(claims: pd.DataFrame) -> set[tuple]:
@@ -105,7 +154,7 @@ def conflict_represented(ds, conflict: Conflict) -> bool:
 def test_conflict_is_competing_claims_from_independent_sources(ds, number):
     conflict = CONFLICTS[number]
     assert conflict_represented(ds, conflict), conflict.label
-    claims = ds.claims[ds.claims["proposition_id"].isin(conflict.propositions)]
+    claims = ds.claims[ds.claims["proposition_id"].isin(conflict.all_propositions)]
     missing = conflict.sources - set(claims["source_id"])
     assert not missing, f"conflict {number} ({conflict.label}) lacks claims citing {missing}"
 
@@ -127,11 +176,20 @@ def test_a_copy_does_not_count_as_a_second_source(ds):
 
 def test_competing_versions_keep_their_values_and_sources(ds):
     claims = ds.claims.set_index("claim_id")
-    headcount = ds.claims[ds.claims["proposition_id"] == "pr-meeting-headcount"]
-    by_source = dict(zip(headcount["source_id"], headcount["value"], strict=True))
-    assert by_source["article"] == 30
-    assert by_source["S9"] == 40
-    assert by_source["S11"] == 37
+
+    def numbers(proposition_id):
+        rows = ds.claims[ds.claims["proposition_id"] == proposition_id]
+        values = rows["value"].astype(object).where(rows["value"].notna(), None)
+        qualifiers = rows["value_qualifier"].astype(object).where(rows["value_qualifier"].notna())
+        return dict(zip(rows["source_id"], zip(values, qualifiers, strict=True), strict=True))
+
+    # the headcount, split by what is counted: expected, invited, attended
+    assert numbers("pr-meeting-expected-attendance")["article"] == (30, "about")
+    invited = numbers("pr-meeting-headcount")
+    assert invited["S9"] == (40, "about")
+    assert invited["S8"] == (30, "over")  # "over 30" is not 30
+    assert invited["S10"][0] == 37
+    assert numbers("pr-meeting-attendance")["S11"] == (37, "at_least")
     organisers = ds.claims[ds.claims["proposition_id"] == "pr-meeting-organiser"]
     assert "Women for Afghan Women" in " ".join(organisers["version"].dropna())
     assert claims.loc["cl-010", "version"] == "declined"
@@ -193,10 +251,16 @@ def test_the_meeting_moved_from_august_to_september(ds):
         (ds.events["related_event_id"] == "ev-meeting-announced") & (ds.events["status"] == "held")
     ]
     assert len(held) >= 1
-    s10 = held[held["source_id"] == "S10"].iloc[0]
-    assert s10["date_earliest"] == pd.Timestamp("2025-09-29")
-    assert s10["date_latest"] == pd.Timestamp("2025-09-30")
-    assert s10["year_basis"] == "stated"
+    # held on 29-30 Sep, as PTI's report of 1 Oct (S11) tells it, dated by S10
+    s11 = held[held["source_id"] == "S11"].iloc[0]
+    assert s11["date_earliest"] == pd.Timestamp("2025-09-29")
+    assert s11["date_latest"] == pd.Timestamp("2025-09-30")
+    assert (s11["year_basis"], s11["year_source_id"]) == ("inferred", "S10")
+    # PTI's report of 29 Sep (S10) could know only the first day as held; the second is a plan
+    s10 = ds.events[ds.events["source_id"] == "S10"].set_index("event_id")
+    assert s10.loc["ev-meeting-held-day1", "status"] == "held"
+    assert s10.loc["ev-meeting-held-day1", "date_latest"] == pd.Timestamp("2025-09-29")
+    assert set(s10.loc[s10["date_latest"] > pd.Timestamp("2025-09-29"), "status"]) == {"planned"}
     postponed = ds.events[
         (ds.events["related_event_id"] == "ev-meeting-announced")
         & (ds.events["status"] == "postponed")

@@ -46,8 +46,8 @@ def test_each_dated_source_gets_one_mark_and_undated_ones_are_listed(ds, chart):
     }
     assert bold == {"article", "S18"} & set(dated["source_id"])
     legend = [t.get_text() for t in chart.figure.legends[0].get_texts()]
-    assert any(t.startswith("No publication date, not drawn: copy-reportwire") for t in legend)
-    assert "copy-reportwire" in chart.alt_text.split("Undated, not drawn:")[1]
+    assert any(t.startswith("No publication date, not drawn: copy-unspecified") for t in legend)
+    assert "copy-unspecified" in chart.alt_text.split("Undated, not drawn:")[1]
 
 
 def test_marks_show_day_range_and_open_bounds(chart):
@@ -71,7 +71,8 @@ def test_bands_use_status_colour_and_hatch(ds, chart):
     assert any(
         t.startswith("3. planned 25–26 Aug 2025") and t.endswith("[article]") for t in legend
     )
-    assert any("held 29–30 Sep 2025" in t and t.endswith("[S10]") for t in legend)
+    # the meeting as held comes from PTI's report of 1 Oct (S11), published after it
+    assert any("held 29–30 Sep 2025" in t and t.endswith("[S11]") for t in legend)
 
 
 def test_alt_text_says_the_article_was_a_forecast_and_later_reports_came_after(ds, chart):
@@ -80,7 +81,7 @@ def test_alt_text_says_the_article_was_a_forecast_and_later_reports_came_after(d
     assert "report on the islamabad_meeting thread" in text
     assert "The article (c. 22-24 Aug 2025) was published before the planned 25–26 Aug 2025" in text
     found = re.search(
-        r"held 29–30 Sep 2025 \[S10\]: sources published before, around, after it: "
+        r"held 29–30 Sep 2025 \[S11\]: sources published before, around, after it: "
         r"(\d+) before, (\d+) around, (\d+) after",
         text,
     )

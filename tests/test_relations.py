@@ -100,7 +100,7 @@ def test_every_actor_is_a_node_with_name_and_kind_only(ds):
     assert set(graph.nodes) == set(ds.actors["actor_id"])
     assert graph.nodes["nrf"] == {
         "name": "National Resistance Front of Afghanistan (NRF)",
-        "kind": "opposition_movement",
+        "kind": "armed_group",
     }
 
 

@@ -33,10 +33,10 @@ EVENT = {
     "mode": "multilateral",
     "context": "political",
     "status": "held",
-    "date_text": "29-30 Sep 2025",
+    "date_text": "29 Sep 2025",
     "date_earliest": "2025-09-29",
-    "date_latest": "2025-09-30",
-    "date_precision": "days",
+    "date_latest": "2025-09-29",  # S10, of 29 Sep, can report only that day as held
+    "date_precision": "day",
     "year_basis": "stated",
     "place_id": "islamabad",
     "related_event_id": "ev-meeting-announced",
@@ -245,7 +245,9 @@ def test_add_row_writes_proper_csv_in_the_files_column_order(scratch):
 
 def test_add_row_reports_the_line_the_validator_uses(scratch):
     folder = scratch_copy()
-    change = add_row(folder, "events", {**EVENT, "date_latest": "2025-09-31"})
+    change = add_row(
+        folder, "events", {**EVENT, "date_latest": "2025-09-31", "date_precision": "days"}
+    )
     report = pakafghan.validate(folder)
     [problem] = report.problems
     assert problem.field == "date_latest"
@@ -297,17 +299,17 @@ def test_update_row_changes_only_the_given_fields(scratch):
     folder = scratch_copy()
     add_row(folder, "events", {**EVENT, "status": "happened", "date_latest": "2025-09-31"})
     change = update_row(
-        folder, "events", "ev-test-dialogue", {"status": "held", "date_latest": "2025-09-30"}
+        folder, "events", "ev-test-dialogue", {"status": "held", "date_latest": "2025-09-29"}
     )
     assert change.ok
-    assert "with status = 'held', date_latest = '2025-09-30'." in repr(change)
+    assert "with status = 'held', date_latest = '2025-09-29'." in repr(change)
     assert repr(change) == repr(
         update_row(
-            folder, "events", "ev-test-dialogue", {"status": "held", "date_latest": "2025-09-30"}
+            folder, "events", "ev-test-dialogue", {"status": "held", "date_latest": "2025-09-29"}
         )
     )
     row = read_rows(folder, "events").set_index("event_id").loc["ev-test-dialogue"]
-    assert row["title"] == EVENT["title"] and row["date_latest"] == "2025-09-30"
+    assert row["title"] == EVENT["title"] and row["date_latest"] == "2025-09-29"
     assert pakafghan.validate(folder).ok
 
 

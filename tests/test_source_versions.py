@@ -62,7 +62,7 @@ def test_nrf_refusal_shows_every_version_with_its_weight(widget):
     reliability = value_labels("sources", "reliability")["syndicated_copy"]
     assert reliability.replace("'", "&#x27;") in rows["S18"]
     assert value_labels("claims", "confidence")["unverified"] in rows["article"]
-    assert "≠</span> disputes" in rows["S1"] and "+</span> asserts" in rows["article"]
+    assert "~</span> complicates" in rows["S1"] and "+</span> asserts" in rows["article"]
     assert "<strong>declined</strong>" in rows["article"]
     assert "“The National Resistance Front of Afghanistan declined" in rows["article"]
     assert "17 Aug 2025" in rows["S1"] and "Hindustan Times" in rows["S9"]
@@ -87,7 +87,7 @@ def test_show_independent_or_hide_unverified(widget):
 def test_a_copy_stands_for_its_original_when_the_original_is_silent(ds, widget):
     # the article's wording of Khalilzad's criticism is found only in a syndicated copy
     rows = shown_versions(ds, "pr-hosting-unwise", "independent")
-    assert "copy-reportwire" in set(rows["source_id"])
+    assert "copy-unspecified" in set(rows["source_id"])
     assert rows["original"].nunique() == len(set(rows["source_id"]))
     widget.controls["proposition"].value = "pr-hosting-unwise"
     widget.controls["show"].value = "independent"
@@ -111,7 +111,7 @@ def test_agreement_is_not_called_a_conflict(ds):
 def test_nothing_left_to_show(data_copy):
     data_copy.append("propositions", "pr-test-only,A test proposition.,meeting,,,")
     data_copy.append(
-        "claims", "cl-992,pr-test-only,nrf,asserts,reported,,,unverified,S18,,A test row."
+        "claims", "cl-992,pr-test-only,nrf,asserts,reported,,,,,unverified,S18,,A test row."
     )
     ds = data_copy.load()
     html = render_versions(ds, "pr-test-only", "verified")

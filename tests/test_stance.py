@@ -98,7 +98,7 @@ def test_alt_text_says_when_no_proposition_is_disputed(article):
 def test_several_claims_in_one_cell_each_get_a_tile(data_copy):
     data_copy.append(
         "claims",
-        "cl-990,pr-ttp-in-afghanistan,taliban,disputes,reported,,,,S33,,A test claim.",
+        "cl-990,pr-ttp-in-afghanistan,taliban,disputes,reported,,,,,,S33,,A test claim.",
     )
     chart = stance_chart(select(data_copy.load(), ["article", "S33"]))
     first, second = _by_gid(chart, "tile:cl-019"), _by_gid(chart, "tile:cl-990")

@@ -445,6 +445,96 @@ def test_quote_or_note_needed_for_a_source_we_do_not_ship(data_copy):
     expect(data_copy, "claims.csv", line, "quote", "evidence-missing", "quote or note")
 
 
+# -- numbers and their wording --------------------------------------------------------------
+
+
+def test_value_qualifier_needs_a_value(data_copy):
+    line = data_copy.set_cell("claims", "cl-033", "value", "")
+    expect(data_copy, "claims.csv", line, "value_qualifier", "qualifier-needs-value", "'over'")
+
+
+def test_value_qualifier_is_one_of_the_codebooks(data_copy):
+    line = data_copy.set_cell("claims", "cl-033", "value_qualifier", "more than")
+    expect(data_copy, "claims.csv", line, "value_qualifier", "enum", "use one of: about")
+
+
+def test_value_max_needs_between(data_copy):
+    line = data_copy.set_cell("claims", "cl-036", "value_max", "45")
+    expect(data_copy, "claims.csv", line, "value_max", "value-max-between", "'between'")
+
+
+def test_between_needs_value_max(data_copy):
+    line = data_copy.set_cell("claims", "cl-095", "value_max", "")
+    expect(data_copy, "claims.csv", line, "value_max", "value-max-between", "top of the range")
+
+
+def test_value_max_not_below_value(data_copy):
+    line = data_copy.set_cell("claims", "cl-095", "value_max", "5500")
+    report = expect(data_copy, "claims.csv", line, "value_max", "value-order", "below value")
+    assert [p.code for p in report.problems] == ["value-order"]
+
+
+# -- what a source could know ----------------------------------------------------------------
+
+
+def test_held_event_cannot_cite_a_source_published_before_it_ended(data_copy):
+    # PTI's report of 29 Sep as the source of the meeting held on 29-30 Sep
+    line = data_copy.set_cell("events", "ev-meeting-held", "source_id", "S10")
+    report = expect(
+        data_copy,
+        "events.csv",
+        line,
+        "source_id",
+        "source-before-event",
+        "event ev-meeting-held cites S10, published by 2025-09-29 (published_latest), before its "
+        "last possible day 2025-09-30 (date_latest)",
+    )
+    assert [p.code for p in report.problems] == ["source-before-event"]
+
+
+def test_what_the_source_could_know_is_accepted(data_copy):
+    # the same report, coded as the report could know it: a plan
+    data_copy.set_cell("events", "ev-meeting-held", "source_id", "S10")
+    data_copy.set_cell("events", "ev-meeting-held", "status", "planned")
+    assert validate(data_copy.path).ok
+    # a source with no known latest publication day cannot be judged: not flagged
+    data_copy.set_cell("events", "ev-meeting-held", "status", "held")
+    data_copy.set_cell("events", "ev-meeting-held", "source_id", "S26")
+    assert validate(data_copy.path).ok
+
+
+def test_participation_in_a_held_event_cannot_cite_an_earlier_source(data_copy):
+    line = data_copy.set_cell("event_actors", "pa-038", "source_id", "S10")
+    expect(
+        data_copy,
+        "event_actors.csv",
+        line,
+        "source_id",
+        "source-before-event",
+        "participation pa-038 cites S10, published by 2025-09-29 (published_latest), before the "
+        "held event ev-meeting-held's last possible day 2025-09-30",
+    )
+
+
+def test_claim_that_a_held_event_happened_cannot_cite_an_earlier_source(data_copy):
+    # pr-meeting-funding is about ev-meeting-held; cl-049 asserts it
+    line = data_copy.set_cell("claims", "cl-049", "source_id", "S10")
+    expect(
+        data_copy,
+        "claims.csv",
+        line,
+        "source_id",
+        "source-before-event",
+        "claim cl-049 cites S10, published by 2025-09-29",
+    )
+
+
+def test_claim_that_does_not_say_the_event_happened_is_not_covered(data_copy):
+    # a denial (participants deny the Taliban represent Afghans) does not say it happened
+    data_copy.set_cell("claims", "cl-057", "source_id", "S10")
+    assert validate(data_copy.path).ok
+
+
 # -- codes -------------------------------------------------------------------------------------
 
 

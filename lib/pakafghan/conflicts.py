@@ -219,8 +219,8 @@ def conflicts_table(ds: Dataset, category: str | None = None) -> pd.DataFrame:
         >>> from pakafghan import load_dataset
         >>> numbers = conflicts_table(load_dataset(), "number")
         >>> headcount = numbers[numbers["proposition_id"] == "pr-meeting-headcount"]
-        >>> headcount.loc[headcount["source_id"] == "article", "version"].tolist()
-        ['about 30 expected']
+        >>> headcount.loc[headcount["source_id"] == "S9", "version"].tolist()
+        ['about 40 invited']
     """
     if category is not None and category not in CATEGORIES:
         raise ValueError(f"category must be one of {', '.join(CATEGORIES)}, not {category!r}")

@@ -64,6 +64,10 @@ CODES: dict[str, str] = {
     "quote-missing": "a row citing a source whose text ships has no quote",
     "evidence-missing": "a row citing a source whose text does not ship has no quote and no note",
     "quote-not-found": "a quote does not occur, exactly, in its source's text",
+    "qualifier-needs-value": "a claim's value_qualifier is set, but its value is empty",
+    "value-max-between": "value_max without value_qualifier 'between', or 'between' without it",
+    "value-order": "a claim's value_max is below its value",
+    "source-before-event": "a row says an event was held, citing a source published before its end",
     # not produced by the validator
     "other": "a problem reported by something other than the validator (no specific code)",
 }

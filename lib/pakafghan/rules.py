@@ -7,6 +7,26 @@
 - Evidence: a row citing a source whose text ships in ``data/sources/`` carries a ``quote`` that
   occurs in that text, exactly; a row citing any other source has a quote or a note.
 - A source's ``text_file`` exists, and a source is not a copy of itself.
+- A claim's number and its wording agree: ``value_qualifier`` needs a ``value``; ``value_max``
+  goes with the qualifier 'between' (and 'between' with a ``value_max``), and is not below
+  ``value``.
+- **What a source could know** (``source-before-event``): a row that says an event was *held*
+  cannot cite a source whose ``published_latest`` is before that event's ``date_latest``. The
+  rows it covers:
+
+  - an event whose ``status`` is 'held' (its own ``source_id``);
+  - a participation (``event_actors``) in an event whose status is 'held': taking part in it
+    says it happened;
+  - a claim on a proposition whose ``event_id`` is an event whose status is 'held', when the
+    claim's stance takes the event as having happened (:data:`HAPPENED_STANCES`: asserts,
+    confirms, interprets, criticises). A denial, a dispute, "declines to comment" and
+    "complicates" do not say it happened, so they are not covered.
+
+  Both dates must be known: a source with no ``published_latest`` (undated, or known only as
+  "not before" a day) and an event with no ``date_latest`` are not checked, since nothing can be
+  concluded. A syndicated copy is judged by its own dates. A multi-day event is held only once
+  its last day is over: a report published on the first day can call that day held (as its own
+  row), and the rest planned.
 
 Which tables carry evidence, and where the texts are, is layout: see
 :data:`~pakafghan.schema.EVIDENCE_TABLES` and :data:`~pakafghan.schema.SOURCES_DIR`.
@@ -33,6 +53,10 @@ from pakafghan.checks import ColumnChecker, member, parse_dates, short
 from pakafghan.csvread import RawTable
 from pakafghan.problems import Problem
 from pakafghan.schema import EVIDENCE_TABLES, SOURCES_DIR
+
+#: Claim stances that take the event a proposition is about as having happened (see the
+#: ``source-before-event`` rule above).
+HAPPENED_STANCES = ("asserts", "confirms", "interprets", "criticises")
 
 
 def _objects(frame: pd.DataFrame, name: str) -> np.ndarray:
@@ -192,6 +216,126 @@ def _evidence(raw: RawTable, texts: dict[str, str], shipped: set[str]) -> list[P
     return out
 
 
+def _numbers(raw: RawTable) -> list[Problem]:
+    """A claim's value_qualifier and value_max fit its value."""
+    f = raw.frame
+    c = ColumnChecker(raw.file, raw.lines)
+    value, qualifier = _objects(f, "value"), _objects(f, "value_qualifier")
+    top = _objects(f, "value_max")
+    out = c.flag(
+        (qualifier != "") & (value == ""),
+        "value_qualifier",
+        qualifier,
+        lambda v: f"{short(v)} qualifies a number, but value is empty: give the number too",
+        code="qualifier-needs-value",
+    )
+    out += c.flag(
+        (top != "") & (qualifier != "between"),
+        "value_max",
+        top,
+        lambda v: f"{short(v)} is the top of a range: set value_qualifier to 'between'",
+        code="value-max-between",
+    )
+    out += c.flag(
+        (qualifier == "between") & (top == ""),
+        "value_max",
+        top,
+        lambda v: "is empty, but value_qualifier is 'between': give the top of the range",
+        code="value-max-between",
+    )
+    low = pd.to_numeric(f["value"].where(f["value"] != "", None), errors="coerce").to_numpy()
+    high = pd.to_numeric(f["value_max"].where(f["value_max"] != "", None), errors="coerce")
+    with np.errstate(invalid="ignore"):
+        below = high.to_numpy() < low
+    out += c.flag(
+        below,
+        "value_max",
+        top,
+        lambda v: f"{short(v)} is below value; the top of a range cannot come first",
+        code="value-order",
+    )
+    return out
+
+
+def _published_latest(sources: RawTable) -> dict[str, pd.Timestamp]:
+    """source_id → its latest possible publication day, for the sources that have one."""
+    f = sources.frame
+    late = parse_dates(f["published_latest"])
+    return {s: d for s, d in zip(f["source_id"], late, strict=True) if pd.notna(d)}
+
+
+def _too_early(
+    raw: RawTable,
+    key: str,
+    rows: np.ndarray,
+    event_ids: np.ndarray,
+    held_until: dict[str, pd.Timestamp],
+    published: dict[str, pd.Timestamp],
+) -> list[Problem]:
+    """Problems for the ``rows`` (a mask) whose source was published before their held event's
+    last day (``held_until``: event_id → date_latest of the held events)."""
+    f = raw.frame
+    src = _objects(f, "source_id")
+    end = pd.to_datetime(pd.Series(event_ids, dtype=object).map(held_until))
+    pub = pd.to_datetime(pd.Series(src, dtype=object).map(published))
+    early = rows & (pub < end).to_numpy(dtype=bool)  # NaT on either side compares False
+    keys = _objects(f, key)
+    what = {"event_id": "event", "participation_id": "participation"}.get(key, "claim")
+    out = []
+    for i in np.flatnonzero(early):
+        event = "its" if what == "event" else f"the held event {event_ids[i]}'s"
+        out.append(
+            Problem(
+                raw.file,
+                int(raw.lines[i]),
+                "source_id",
+                f"{what} {keys[i]} cites {src[i]}, published by "
+                f"{pub.iloc[i].date().isoformat()} (published_latest), before {event} last "
+                f"possible day {end.iloc[i].date().isoformat()} (date_latest): a source cannot "
+                "report as held what had not happened yet; cite a later source, or code the "
+                "days already over as held and the rest as planned",
+                "source-before-event",
+            )
+        )
+    return out
+
+
+def _source_before_event(tables: dict[str, RawTable]) -> list[Problem]:
+    """The ``source-before-event`` rule (see the module's docstring)."""
+    sources, events = tables.get("sources"), tables.get("events")
+    if sources is None or events is None or sources.frame.empty or events.frame.empty:
+        return []
+    published = _published_latest(sources)
+    ef = events.frame
+    held = _objects(ef, "status") == "held"
+    ends = parse_dates(ef["date_latest"])
+    held_until = {
+        e: d for e, d, h in zip(ef["event_id"], ends, held, strict=True) if h and pd.notna(d)
+    }
+    ids = _objects(ef, "event_id")
+    out = _too_early(events, "event_id", held, ids, held_until, published)
+    participations = tables.get("event_actors")
+    if participations is not None and not participations.frame.empty:
+        about = _objects(participations.frame, "event_id")
+        out += _too_early(
+            participations,
+            "participation_id",
+            member(about, held_until),
+            about,
+            held_until,
+            published,
+        )
+    claims, props = tables.get("claims"), tables.get("propositions")
+    if claims is not None and props is not None and not claims.frame.empty:
+        pf = props.frame
+        event_of = dict(zip(pf["proposition_id"], pf["event_id"], strict=True))
+        cf = claims.frame
+        about = cf["proposition_id"].map(event_of).fillna("").to_numpy(dtype=object)
+        happened = member(_objects(cf, "stance"), HAPPENED_STANCES) & member(about, held_until)
+        out += _too_early(claims, "claim_id", happened, about, held_until, published)
+    return out
+
+
 def check_rules(folder: Path, tables: dict[str, RawTable]) -> list[Problem]:
     """All rules, on tables that passed their structural checks (empty frames are skipped)."""
     problems: list[Problem] = []
@@ -209,4 +353,8 @@ def check_rules(folder: Path, tables: dict[str, RawTable]) -> list[Problem]:
     if events is not None and not events.frame.empty:
         problems += _date_order(events, "date_earliest", "date_latest")
         problems += _event_dates(events)
+    claims = tables.get("claims")
+    if claims is not None and not claims.frame.empty:
+        problems += _numbers(claims)
+    problems += _source_before_event(tables)
     return problems

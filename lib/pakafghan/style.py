@@ -61,6 +61,8 @@ STANCE_STYLE = {
     "disputes": {"color": OKABE_ITO["orange"], "symbol": "≠", "label": "disputes"},
     "criticises": {"color": OKABE_ITO["purple"], "symbol": "!", "label": "criticises"},
     "interprets": {"color": OKABE_ITO["sky_blue"], "symbol": "?", "label": "interprets"},
+    "complicates": {"color": OKABE_ITO["yellow"], "symbol": "~", "label": "complicates"},
+    "declines_comment": {"color": OKABE_ITO["grey"], "symbol": "…", "label": "declines to comment"},
 }
 
 #: Font sizes readable on a projector.

@@ -72,8 +72,9 @@ def event_bands(ds: Dataset, thread: str | None = "islamabad_meeting") -> pd.Dat
     Example:
         >>> from pakafghan import load_dataset
         >>> bands = event_bands(load_dataset())
-        >>> bands.loc[bands["source_id"] == "S10", ["status", "date_text"]].values.tolist()
-        [['held', '29-30 Sep 2025']]
+        >>> held = bands[bands["event_id"] == "ev-meeting-held"]
+        >>> held[["source_id", "status"]].values.tolist()
+        [['S11', 'held']]
     """
     events = _thread_events(ds, thread)
     originals = events["source_id"].map(original_of(ds))

@@ -8,7 +8,8 @@ What is checked, in order:
 3. each cell against its field (see :mod:`pakafghan.checks`);
 4. primary keys unique and foreign keys pointing at existing rows;
 5. the rules Table Schema cannot express (see :mod:`pakafghan.rules`): dates in order, years
-   explained, quotes found in their source's text.
+   explained, quotes found in their source's text, numbers' qualifiers consistent, and no row
+   saying an event was held citing a source published before the event was over.
 
 Every problem carries a code saying which kind it is (see :data:`pakafghan.problems.CODES`).
 The tables read are never modified: the report holds the versions the checks saw.

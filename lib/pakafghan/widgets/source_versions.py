@@ -64,7 +64,7 @@ def proposition_options(ds: Dataset) -> list[tuple[str, str]]:
     Example:
         >>> from pakafghan import load_dataset
         >>> proposition_options(load_dataset())[0]
-        ('How many people attend (or were expected at) the Islamabad meeting. (7 sources)', 'pr-meeting-headcount')
+        ('How many fighters the TTP has. (6 sources)', 'pr-ttp-size')
     """  # noqa: E501
     originals = ds.claims["source_id"].map(original_of(ds))
     counts = originals.groupby(ds.claims["proposition_id"]).nunique()

@@ -67,3 +67,11 @@ def test_codes_flag_on_valid_data_prints_only_the_summary(tmp_path):
     out = run("validate", "--codes", cwd=tmp_path)
     assert out.returncode == 0
     assert out.stdout.count("\n") == 1 and out.stdout.startswith("OK: 7 tables")
+
+
+def test_help_lists_the_progress_report_beside_validate():
+    out = run("--help")
+    assert out.returncode == 0
+    assert "validate" in out.stdout and "progress-report" in out.stdout
+    out = run("progress-report", "--help")
+    assert out.returncode == 0 and "--out" in out.stdout and "class-report.csv" in out.stdout

@@ -21,11 +21,14 @@ def test_actors_3_counts_kinds_of_the_actors_who_act_in_the_article(article):
     acting |= set(claims_view(article)["claimant_kind"].astype(str))
     assert acting_kinds() == len(acting)
     assert {"observers", "media_outlet", "de_facto_authority"} <= acting
-    assert "armed_group" not in acting  # armed groups are only spoken about in the article
+    # the one armed group acting in the article is the NRF, which declined an invitation
+    assert "armed_group" in acting
+    armed = set(article.actors.loc[article.actors["kind"] == "armed_group", "actor_id"])
+    assert armed & set(article.event_actors["actor_id"]) == {"nrf"}
     assert check("actors-3", len(acting)).correct
     assert check("actors-3", str(len(acting))).correct
     assert "every kind in the actors table" in check("actors-3", 12).message
-    assert "counts actors" in check("actors-3", 19).message
+    assert "counts actors" in check("actors-3", 20).message
 
 
 def test_actors_2_unattributed_means_nobody_is_named():

@@ -68,7 +68,7 @@ def test_derived_answers_come_from_the_data():
 def test_derived_answers_follow_a_changed_copy(data_copy, monkeypatch):
     # an independent report asserting the refusal would make it two sources
     data_copy.append(
-        "claims", "cl-993,pr-nrf-declined,hindustan-times,asserts,unattributed,,,,S9,,Test row."
+        "claims", "cl-993,pr-nrf-declined,hindustan-times,asserts,unattributed,,,,,,S9,,Test row."
     )
     # and the briefing a day earlier would change the answer about the Foreign Office
     briefing = "ev-fo-briefing,"

@@ -71,8 +71,15 @@ def test_field_table_escapes_labels_but_keeps_values(hostile):
     assert field_table([]) == "<table></table>"
 
 
-def test_banner_is_blue_when_right_and_vermillion_when_not(hostile):
-    assert BANNER_COLOURS == {True: OKABE_ITO["blue"], False: OKABE_ITO["vermillion"]}
+def test_banner_is_blue_when_right_vermillion_when_not_grey_when_not_attempted(hostile):
+    assert BANNER_COLOURS == {
+        True: OKABE_ITO["blue"],
+        False: OKABE_ITO["vermillion"],
+        None: OKABE_ITO["grey"],
+    }
+    assert banner(None, "○ Not attempted yet.").startswith(
+        '<div style="border-left:4px solid #999999;padding:4px 8px">'
+    )
     right = banner(True, "✓ Right.", hostile.text)
     assert right == (
         '<div style="border-left:4px solid #0072B2;padding:4px 8px">'
@@ -90,7 +97,7 @@ def test_stance_badge_shows_symbol_and_word_in_the_stance_colour(stance):
     style = STANCE_STYLE[stance]
     assert stance_badge(stance) == (
         f'<span style="color:{style["color"]};font-weight:bold">{html_text(style["symbol"])}'
-        f"</span> {stance}"
+        f"</span> {html_text(stance)}"
     )
 
 

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
-from project_copy import copy_project
+
+from tools.learner_bundle import copy_items
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -125,7 +126,7 @@ def make_venv_and_install(venv: Path, project: Path) -> Path:
 
 @pytest.mark.install
 def test_a_plain_install_finds_its_data_from_an_unrelated_folder(tmp_path):
-    project = copy_project(tmp_path / "project", PROJECT_FILES)
+    project = copy_items(PROJECT_FILES, tmp_path / "project")
     python = make_venv_and_install(tmp_path / "venv", project)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

@@ -30,6 +30,7 @@ LAYERS = {
             "pakafghan.datadir",
             "pakafghan.evidence",
             "pakafghan.geo",
+            "pakafghan.handin",
             "pakafghan.load",
             "pakafghan.problems",
             "pakafghan.rules",

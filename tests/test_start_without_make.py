@@ -29,7 +29,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from project_copy import copy_project
+
+from tools.learner_bundle import copy_items
 
 ROOT = Path(__file__).resolve().parents[1]
 BEGIN = "<!-- start-without-make"
@@ -116,7 +117,7 @@ def test_the_readme_start_without_make_works_as_written(tmp_path):
     lesson = shlex.split(start)[-1]
     assert lesson == "notebooks/01_start_here.ipynb", start
 
-    project = copy_project(tmp_path / "pakafghan", PROJECT_FILES)
+    project = copy_items(PROJECT_FILES, tmp_path / "pakafghan")
     env = {k: v for k, v in os.environ.items() if k not in _LEAKS}
     for line in setup:
         done = subprocess.run(

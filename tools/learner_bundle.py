@@ -46,6 +46,19 @@ On your own computer, with Python 3.11 or newer, in this folder:
 """
 
 
+def copy_items(names: tuple[str, ...], target: Path) -> Path:
+    """Copy the project's top-level files and folders ``names`` into ``target`` (created),
+    leaving caches and build leftovers out. The install tests use it too."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=_IGNORE)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
 def _lessons() -> list[Path]:
     return sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
@@ -53,13 +66,7 @@ def _lessons() -> list[Path]:
 def write_bundle(out: Path) -> Path:
     """Write the bundle folder ``out`` (replaced if it exists) and ``out.zip``; return the zip."""
     shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    for name in INCLUDED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, out / name, ignore=_IGNORE)
-        else:
-            shutil.copy2(source, out / name)
+    copy_items(INCLUDED, out)
     (out / "notebooks").mkdir()
     for lesson in _lessons():
         shutil.copy2(lesson, out / "notebooks" / lesson.name)

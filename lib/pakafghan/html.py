@@ -24,8 +24,9 @@ from pakafghan.style import OKABE_ITO, STANCE_STYLE
 
 _HTML_EXTRA = str.maketrans({"$": "&#36;", "\\": "&#92;", "`": "&#96;", "*": "&#42;", "_": "&#95;"})
 
-#: Border colours of a banner: blue for right or valid, vermillion for not yet.
-BANNER_COLOURS = {True: OKABE_ITO["blue"], False: OKABE_ITO["vermillion"]}
+#: Border colours of a banner: blue for right or valid, vermillion for not yet, grey for not
+#: attempted (``None``); the lead's symbol says the same without colour.
+BANNER_COLOURS = {True: OKABE_ITO["blue"], False: OKABE_ITO["vermillion"], None: OKABE_ITO["grey"]}
 
 
 def html_text(value: object) -> str:
@@ -84,7 +85,7 @@ def field_table(rows: Iterable[tuple[str, str]], header_style: str = "") -> str:
     return f"<table>{cells}</table>"
 
 
-def banner(ok: bool, lead: str, message: str = "") -> str:
+def banner(ok: bool | None, lead: str, message: str = "") -> str:
     """A boxed line: ``lead`` in bold (e.g. "✓ Right."), then ``message``; both escaped.
 
     Example:
@@ -93,7 +94,8 @@ def banner(ok: bool, lead: str, message: str = "") -> str:
     """  # noqa: E501
     text = f" {html_text(message)}" if message else ""
     return (
-        f'<div style="border-left:4px solid {BANNER_COLOURS[bool(ok)]};padding:4px 8px">'
+        f'<div style="border-left:4px solid {BANNER_COLOURS[ok if ok is None else bool(ok)]};'
+        'padding:4px 8px">'
         f"<strong>{html_text(lead)}</strong>{text}</div>"
     )
 

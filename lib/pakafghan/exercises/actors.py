@@ -4,8 +4,8 @@ Answers are derived from the data when checked, or stored as digests.
 
 Example:
     >>> from pakafghan.exercises import check
-    >>> check("actors-1", "pakistan").correct
-    True
+    >>> check("actors-1", ...).state
+    'not attempted'
     >>> check("actors-2", "c")
     ✗ Not yet. Directness says how a source attributes a claim, not whether the claim is true.
 """
@@ -108,6 +108,17 @@ register(
             "Find asim-iftikhar-ahmad in actors_table(ds) or the explorer; "
             "give the actor_id he belongs to."
         ),
+        steps=(
+            "Where an official speaks (the UN, a conference) is not whom he acts for.",
+            (
+                "Find asim-iftikhar-ahmad in the actors table: its parent_id column names the "
+                "actor an official belongs to."
+            ),
+            (
+                'In code: ds.actors.set_index("actor_id") lets you look a row up by its id, with '
+                ".loc[actor_id, column]."
+            ),
+        ),
         explanation=(
             "parent_id records whom an official acts for, whatever the place where he speaks."
         ),
@@ -131,6 +142,20 @@ register(
             ),
         },
         default_hint="Answer with one letter: a, b, c or d.",
+        steps=(
+            (
+                "Directness says how a source passes a claim on; it says nothing about whether the "
+                "claim is true."
+            ),
+            (
+                "Read the article's sentence again: does it say who interprets the move, or why "
+                "they are not named?"
+            ),
+            (
+                "Keep only what the source itself says: an option that adds a reason or a name the "
+                "article does not give goes beyond it."
+            ),
+        ),
         explanation=(
             "“Interpreted by some” names nobody: we cannot tell who holds the view, how many "
             "do, or why. A careful reader says so when repeating it."
@@ -148,13 +173,27 @@ register(
                 "part in the article's events or make its claims: some actors are only "
                 "spoken about."
             ),
-            "909c0a20740779a08e8df8054805b2368df34a008d7820ab2bc707aea04372b8": (
+            "b61564ad4c4a4ada2273f369998d3fa6afa3369ade804684fdcb2a1b26813ebe": (
                 "That counts actors. Count their different kinds."
             ),
         },
         default_hint=(
             "Take the actor ids in article.event_actors and the claimant ids in article.claims, "
             "look up their kind, and count the different kinds."
+        ),
+        steps=(
+            (
+                "Use only the actors who act in the article (the set acting, shown in the table "
+                "above), not the whole actors table."
+            ),
+            (
+                "Each actor has one kind, in the kind column, and several actors can share a kind: "
+                "count kinds, not actors."
+            ),
+            (
+                "In code: keep the rows of ds.actors whose actor_id .isin(acting), take their kind "
+                "column, and count its different values with .nunique()."
+            ),
         ),
         explanation=(
             "Some actors of the article never act or speak in it: they are only what a claim "
@@ -189,6 +228,20 @@ register(
             "Give a list of actor ids, e.g. ['a', 'b']. For each official or person, check "
             "whether the name occurs in ds.source_text('article')."
         ),
+        steps=(
+            (
+                "Start from the actors who act in the article (acting) and keep those whose kind "
+                "is official or person."
+            ),
+            (
+                "For each of them, test whether their name occurs in the article's text: name in "
+                "text is True or False."
+            ),
+            (
+                "Give the actor ids of those whose name is not in the text, as a list; the order "
+                "does not matter."
+            ),
+        ),
         explanation=(
             "The article calls them by their office; their names come from other reports "
             "(the participations' notes say which)."
@@ -215,6 +268,21 @@ register(
             ),
         },
         default_hint="Read the text alternative under the article's network, or count the lines.",
+        steps=(
+            (
+                "A link is a line in the network chart; the text alternative under the chart lists "
+                "the links in words."
+            ),
+            (
+                "The table links (relations_table(article)) has a row per link, with its two ends "
+                "in the source and target columns."
+            ),
+            (
+                "Count how often each actor is at either end: pd.concat the two columns, then "
+                ".value_counts(). Two actors linked twice by the same kind of link count once: "
+                ".drop_duplicates() first."
+            ),
+        ),
         explanation=(
             "Many links means the article reports many relations involving this actor. It is "
             "not a judgement of its power, its guilt or its importance."

@@ -7,8 +7,6 @@ keyed by digest.
 
 Example:
     >>> from pakafghan.exercises import check
-    >>> check("checking-2", 1).correct
-    True
     >>> check("checking-2", 2)  # doctest: +ELLIPSIS
     ✗ Not yet. S18 (MobiCrazy) is an aggregator...
 """
@@ -29,8 +27,8 @@ def independent_nrf_reports() -> int:
     original).
 
     Example:
-        >>> independent_nrf_reports()
-        1
+        >>> independent_nrf_reports() >= 1
+        True
     """
     rows = versions(load_dataset(), NRF_DECLINED)
     return int(rows.loc[rows["stance"].astype(str).isin(POSITIVE), "original"].nunique())
@@ -41,8 +39,9 @@ def fo_comment_report_and_day() -> list[str]:
     event in which, according to that source, the Foreign Office spoke (ISO date).
 
     Example:
-        >>> fo_comment_report_and_day()
-        ['S7', '2025-08-22']
+        >>> source, day = fo_comment_report_and_day()
+        >>> source in set(load_dataset().sources["source_id"]), len(day)
+        (True, 10)
     """
     ds = load_dataset()
     rows = versions(ds, FO_SILENT)
@@ -77,11 +76,26 @@ register(
             ),
         },
         default_hint="Answer with one letter: a, b, c or d.",
+        steps=(
+            (
+                "More reports is not better support if all of them describe the plan as it stood "
+                "before the meeting's days."
+            ),
+            (
+                "Compare when each report was published (the publication chart) with the dates it "
+                "gives, and whether it reports a plan or a meeting held."
+            ),
+            (
+                "An outlet's name is not evidence. Which option rests on reports written as the "
+                "meeting began and after it, and fits what the other reports say?"
+            ),
+        ),
         explanation=(
-            "PTI's report was written when the meeting took place and says it was held; it fits "
-            "the postponement announced on 22 August and another report of the meeting. The "
-            "earlier reports described the plan as announced, and could not know it would "
-            "change. A well-supported version is still a report: write 'PTI reported…'."
+            "PTI reported on 29 September, the first day, that the two-day meeting had begun, "
+            "and on 1 October that it was over; this fits the postponement announced on "
+            "22 August and another report of the first day. The earlier reports described the "
+            "plan as announced, and could not know it would change. A well-supported version "
+            "is still a report: write 'PTI reported…'."
         ),
     )
 )
@@ -101,11 +115,11 @@ register(
             ),
             "44b0347ec0f93d0d8d66498954fa1fb0dbc82691939df6bc13872b9347dd60e4": (
                 "The article's copies (copy_of = 'article') are not separate sources, and S1 and "
-                "S9 do not report a refusal: their stance is 'disputes'."
+                "S9 do not report a refusal: their stance is 'complicates'."
             ),
             "b1250e9b4f29f313c1fcb0796465b840378fa7a02f0fad6b76aa0699eae709a0": (
-                "S1 and S9 give other versions (stance 'disputes'): they do not report the "
-                "refusal. Count only the sources that assert it."
+                "S1 and S9 report things that fit it uneasily (stance 'complicates'): they do "
+                "not report the refusal. Count only the sources that assert it."
             ),
             "131313617c0de5a7511dcd1c08382fac7dce0a6dec429b141ff784cb12e75148": (
                 "The article itself says it: that is one source, even though no other report "
@@ -115,6 +129,17 @@ register(
         default_hint=(
             "Count the sources of the claims on 'pr-nrf-declined' whose stance is 'asserts', "
             "counting a copy as its original (the 'original' column of versions())."
+        ),
+        steps=(
+            (
+                "A copy counts as its original: a site that republishes the article's text is not "
+                "an independent source."
+            ),
+            (
+                "In the versions of pr-nrf-declined (the table nrf above), keep the rows whose "
+                "stance is asserts."
+            ),
+            "Count the different values of the original column of those rows, with .nunique().",
         ),
         explanation=(
             "Only the article says so; S18 repeats the article's text. Repetition on several "
@@ -143,6 +168,20 @@ register(
             ),
         },
         default_hint="Answer with one letter: a, b, c or d.",
+        steps=(
+            (
+                "'Unverified' means that no other report confirms the claim; it does not mean that "
+                "the claim is false."
+            ),
+            (
+                "A careful sentence says who makes the claim, and does not state it in our own "
+                "voice as a fact."
+            ),
+            (
+                "Several websites carrying the same text are still a single source. Which option "
+                "names the source, says it is not confirmed, and gives what the other reports say?"
+            ),
+        ),
         explanation=(
             "It says who makes the claim, that nobody else confirms it, and what the other "
             "reports say, without deciding for the reader."
@@ -182,6 +221,21 @@ register(
             "Find the claim on 'pr-fo-silent' whose stance is 'disputes': give its source_id "
             "and the date_earliest of that source's event in which the Foreign Office speaks, "
             'as ["S99", "YYYY-MM-DD"].'
+        ),
+        steps=(
+            (
+                'versions(ds, "pr-fo-silent") lists each source\'s claim on the proposition: keep '
+                "the row whose stance is disputes, and read its source_id."
+            ),
+            (
+                "That source also codes the event in which the Foreign Office "
+                "(pakistan-foreign-ministry) speaks: find its rows in ds.event_actors with that "
+                "source_id."
+            ),
+            (
+                'Look that event up in ds.events and write its date_earliest as "YYYY-MM-DD"; '
+                "answer with a list: [source_id, day]."
+            ),
         ),
         explanation=(
             "The Foreign Office's spokesman answered questions about the meeting at the weekly "

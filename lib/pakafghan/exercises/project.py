@@ -1,7 +1,8 @@
 """Lesson 5, the classroom project: the report the class codes, and the lesson's exercises.
 
-The report is PTI's (source ``S10``) on the Islamabad meeting as it was held. Its text is not
-shipped with the data, so the lesson shows a short paraphrase in neutral words, with the
+The report is PTI's (source ``S10``), published on 29 September 2025, the day the Islamabad
+meeting began: it can report the first day as held and the second only as planned. Its text is
+not shipped with the data, so the lesson shows a short paraphrase in neutral words, with the
 source's details from ``sources.csv``.
 
 Example:
@@ -20,11 +21,12 @@ from pakafghan.select import select
 #: The source the class codes.
 REPORT_SOURCE = "S10"
 
-#: What the report says about the meeting as held, paraphrased in the project's neutral words.
+#: What the report says on 29 September, paraphrased in the project's neutral words.
 REPORT_PARAPHRASE = (
-    "A dialogue of Afghan political leaders and women activists took place in Islamabad on "
-    "29 and 30 September 2025, behind closed doors. On the first day the Afghan participants "
-    "met on their own; the second day was a joint Pakistan–Afghanistan session."
+    "A dialogue of Afghan political leaders and women activists, programmed for two days, "
+    "29 and 30 September 2025, began in Islamabad on 29 September, behind closed doors. On this "
+    "first day the Afghan participants met on their own; the second day was to be a joint "
+    "Pakistan–Afghanistan session."
 )
 
 #: The event the article announced, which the class links its new event to.
@@ -101,6 +103,17 @@ register(
             ),
         },
         default_hint="Give a list of two field names, as the report's field column shows them.",
+        steps=(
+            (
+                "Read the validator's report above: each row names a file, a line, a record, a "
+                "field and what is wrong."
+            ),
+            "The field column says which field of your row each problem is about; read every row.",
+            (
+                "Answer with a list of the field names exactly as the report writes them, e.g. "
+                '["title", "note"].'
+            ),
+        ),
         explanation=(
             "One date does not exist and one value is not among those the codebook allows. "
             "The validator checks every cell, so both turn up at once."
@@ -117,10 +130,22 @@ register(
                 "That is the word the validator refused. Its message lists the allowed ones."
             ),
             "f27dbcdc139541e239e7717a9695209bb7a5da8c08eb97fdb9a8e84389044700": (
-                "That is the article's event: a plan. This report says the meeting took place."
+                "That is the article's event: a plan (and this report's second day, still to "
+                "come). The report says the first day took place."
             ),
         },
         default_hint="Pick one of the values the validator's message lists.",
+        steps=(
+            "The validator's message for that field lists the values it allows.",
+            (
+                'The codebook says what each allowed value means: value_labels("events", "status") '
+                "from pakafghan.vocabulary, or data/README.md."
+            ),
+            (
+                "Pick the value for an event that took place, as the report says the first day "
+                "did: not one for an event that is only intended, or put off."
+            ),
+        ),
         explanation="The codebook's word for something that took place.",
     )
 )
@@ -142,6 +167,20 @@ register(
             ),
         },
         default_hint="Look at the codebook's fields of events (data/README.md).",
+        steps=(
+            (
+                "A field that points at another row holds that row's id: look for an events field "
+                "whose value is another event's event_id."
+            ),
+            (
+                "Read your row, the dictionary event above: which of its fields holds the id of "
+                "the meeting the article announced?"
+            ),
+            (
+                "Not thread (a whole strand of the story) and not event_id (the row's own key); "
+                "the codebook (data/README.md) describes every field of events."
+            ),
+        ),
         explanation=(
             "That field links a row to the event it changes or follows; "
             "the validator checks that the event exists."
@@ -168,6 +207,17 @@ register(
             "Subtract the announced event's date_earliest from your event's date_earliest "
             "(pandas gives a Timedelta; .days is the number)."
         ),
+        steps=(
+            (
+                'Use your copy\'s events (events = copy.events.set_index("event_id")): your event '
+                "ev-class-meeting-day1 and the article's ev-meeting-announced."
+            ),
+            (
+                "Subtract the announced event's date_earliest from your event's date_earliest: "
+                "later minus earlier."
+            ),
+            "The result is a Timedelta; its .days is the number of days.",
+        ),
         explanation="Over a month later than the article announced.",
     )
 )
@@ -178,13 +228,26 @@ register(
         derive=project_event_count,
         hints={
             "10dd6ed2c4afe670597e84f97e76f90b9043a338fd8e88596721c2bfe9aa3197": (
-                "That is how many you coded. Count the project's rows whose table is “event”."
+                "That counts one day. The comparison shows how many you coded and how many the "
+                "project did: count the project's rows whose table is “event”."
             ),
         },
         default_hint="Count the rows of the comparison with table “event” and coded_by “project”.",
+        steps=(
+            (
+                'Look at the comparison above (compare_coding(folder, "S10")): it lists your rows '
+                "and the project's, side by side."
+            ),
+            "Keep the project's rows (coded_by “project”) whose table is “event”, and count them.",
+            (
+                'Or in code: select(ds, sources=["S10"]).events holds the project\'s events from '
+                "that report, and len() counts them."
+            ),
+        ),
         explanation=(
-            "A coding choice: one row for the whole meeting, or one per day as well. "
-            "Neither is wrong; they answer different questions."
+            "Like you, the project codes the first day as held and the second as planned, as "
+            "PTI could know them on 29 September; its row for the meeting as held over both days "
+            "comes from a later report (S11, 1 October)."
         ),
     )
 )

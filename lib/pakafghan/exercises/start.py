@@ -73,6 +73,20 @@ register(
             ),
         },
         default_hint="Count the numbers in brackets in the article, or the explorer's choices.",
+        steps=(
+            (
+                "The article above is shown with its sentences numbered: look for the numbers in "
+                "brackets."
+            ),
+            (
+                "Not every full stop ends a sentence: an abbreviation such as “U.S.” has full "
+                "stops inside it."
+            ),
+            (
+                "In code: sentences(ds) gives the article's sentences as a list, and len() counts "
+                "the items of a list."
+            ),
+        ),
         explanation="The full stops in “U.S.” do not end a sentence.",
     )
 )
@@ -98,6 +112,20 @@ register(
             ),
         },
         default_hint="Give a table name: events, event_actors, propositions or claims.",
+        steps=(
+            (
+                "A denial is not something that happens, like a meeting: it is someone's stance on "
+                "a statement."
+            ),
+            (
+                "Look at the records of the sentence that begins “The Taliban denies”, shown above "
+                "by records_for_sentence(ds, denial): which table does each come from?"
+            ),
+            (
+                "Only one table has a stance column (asserts, denies, confirms…): look at the "
+                "columns of each table in ds.tables."
+            ),
+        ),
         explanation=(
             "A claim is one actor's stance on one proposition, as one source tells it. "
             "cl-019 records the denial and cl-020 the UN reports, on the same proposition."
@@ -120,6 +148,18 @@ register(
             ),
         },
         default_hint="Look at the status column of the row ev-meeting-announced in ds.events.",
+        steps=(
+            (
+                "The status records what the source says of the event at the time it was written, "
+                "not what you know happened later. Was the article written before or after the "
+                "meeting's dates?"
+            ),
+            "Pick sentence 1 in the sentence explorer: the event's description shows its status.",
+            (
+                'Or in code: find the row whose event_id is "ev-meeting-announced" in ds.events '
+                "and read its status column."
+            ),
+        ),
         explanation=(
             "The status records what the source says: a plan is not something that "
             "happened. Other sources say what became of it: that is lesson 5."
@@ -143,6 +183,17 @@ register(
             ),
         },
         default_hint="Use records_for_sentence(ds, n) with that sentence's number.",
+        steps=(
+            (
+                "A sentence can become several records: an event, a participation for each actor "
+                "taking part, and claims."
+            ),
+            (
+                "The variable trilateral holds the sentence's number; records_for_sentence(ds, "
+                "trilateral) lists its records, or pick the sentence in the explorer."
+            ),
+            "Count the rows of that table: len() of a table is its number of rows.",
+        ),
         explanation="Every record quoting the sentence counts: events, participations and claims.",
     )
 )
@@ -163,6 +214,14 @@ register(
             ),
         },
         default_hint="Find the claim whose quote says “interpreted by some”; give its claimant_id.",
+        steps=(
+            "The claimant is who holds the view, not who or what the view is about.",
+            (
+                "Find the claim whose quote contains “interpreted by some”: ds.claims has a quote "
+                "column, and .str.contains() finds text in it."
+            ),
+            "Read that row's claimant_id: an actor id, which ds.actors describes.",
+        ),
         explanation=(
             "Unnamed observers: the article does not say who they are, so the claim's "
             "directness is “unattributed”."

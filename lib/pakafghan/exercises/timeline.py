@@ -89,6 +89,20 @@ register(
             "Answer with a list of two items: the date as YYYY-MM-DD and the source_id in "
             "year_source_id of ev-kabul-trilateral."
         ),
+        steps=(
+            (
+                "The article writes the day and the month; the year comes from another report, "
+                "which the data names."
+            ),
+            (
+                "Find the row ev-kabul-trilateral in ds.events: date_earliest holds the date, and "
+                "year_source_id the source that gives its year."
+            ),
+            (
+                "Write the date as text in ISO form (.date().isoformat() turns a pandas date into "
+                '"YYYY-MM-DD"), and answer with a list: [date, source_id].'
+            ),
+        ),
         explanation=(
             "The article gives the day and month only; the year comes from another report, "
             "named in year_source_id."
@@ -114,6 +128,14 @@ register(
             ),
         },
         default_hint="Answer with one letter: a, b, c or d.",
+        steps=(
+            "year_basis says where a date's year comes from, not whether the event took place.",
+            "Look at the article's own words for the date (date_text): is there a year in them?",
+            (
+                "If not, the year has to come from somewhere, and the column year_source_id names "
+                "it. Which option says so?"
+            ),
+        ),
         explanation=(
             "An inferred year is borrowed from another report, so it is only as good as that "
             "report; the article itself never states it."
@@ -136,6 +158,17 @@ register(
             ),
         },
         default_hint="Answer with one word from the status column: planned, held or postponed.",
+        steps=(
+            "Use the article's account only: article.events, not every report in ds.events.",
+            (
+                "The status records what the source says of an event when it was written. Was the "
+                "article written before or after the meeting's dates?"
+            ),
+            (
+                "Read the status of the row ev-meeting-announced in article.events, or in the "
+                "table above."
+            ),
+        ),
         explanation=(
             "In the article's account the meeting is planned: the article tells us what was "
             "announced, not what took place."
@@ -160,6 +193,17 @@ register(
             "Use the article only, keep the rows whose status is 'planned', and answer with "
             "the list of their event_id values."
         ),
+        steps=(
+            "Use the article only (article.events) and its status column.",
+            (
+                "Keep the rows whose status is 'planned': an event that was put off has a status "
+                "of its own."
+            ),
+            (
+                "Answer with the list of their event_id values (sorted() of a column gives a "
+                "list), even for a single event."
+            ),
+        ),
         explanation="These are plans the article reports; it does not say they took place.",
     )
 )
@@ -183,6 +227,17 @@ register(
         default_hint=(
             "Subtract the trilateral's date_earliest from the planned meeting's date_earliest "
             "and count the days."
+        ),
+        steps=(
+            (
+                "Use the article's dates: the date_earliest of ev-kabul-trilateral and of "
+                "ev-meeting-announced (its first planned day)."
+            ),
+            (
+                "Subtract the earlier date from the later one: pandas gives a time difference (a "
+                "Timedelta)."
+            ),
+            "The Timedelta's .days is the number of days; there is no need to count them by hand.",
         ),
         explanation="Both dates are the article's; their years come from other reports.",
     )

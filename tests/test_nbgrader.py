@@ -23,7 +23,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-LESSON_SOURCE = ROOT / "lessons" / "02_actors.ipynb"
+LESSON_SOURCE = ROOT / "lessons" / "03_actors.ipynb"
 
 _spec = importlib.util.spec_from_file_location(
     "nbgrader_assignment", ROOT / "tools" / "nbgrader_assignment.py"
@@ -36,7 +36,7 @@ NBGRADER_NAMES = {"gradebook.db", ".nbgrader.log", "nbgrader_config.py", "source
 NBGRADER_NAMES |= {"submitted", "autograded", "feedback"}
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
-#: Three exercises of lesson 2, as notebooks/instructor/02_actors_solutions.ipynb solves them,
+#: Three exercises of lesson 2, as notebooks/instructor/03_actors_solutions.ipynb solves them,
 #: with the solutions marked in nbgrader's format.
 FIXTURE_CELLS = [
     ("markdown", "# Actors (a part of lesson 2)"),
@@ -256,10 +256,10 @@ LESSONS = [
     pytest.param(fixture_notebook, id="three-exercises-of-lesson-2"),
     pytest.param(
         _read_lesson,
-        id="lessons/02_actors.ipynb",
+        id="lessons/03_actors.ipynb",
         marks=pytest.mark.skipif(
             not LESSON_SOURCE.is_file(),
-            reason="lessons/02_actors.ipynb is not there (the lesson sources: make editions)",
+            reason="lessons/03_actors.ipynb is not there (the lesson sources: make editions)",
         ),
     ),
 ]

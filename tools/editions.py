@@ -20,7 +20,7 @@ From it ``python -m tools.editions`` (``make editions``; ``make execute`` runs i
   ``pakafghan.exercises.solution`` shows when a teacher points ``PAKAFGHAN_SOLUTIONS`` at it.
 
 Links in the sources are written for ``notebooks/``: a link to another lesson
-(``02_actors.ipynb``) stays, since each edition of every lesson sits in one folder; a link out of
+(``03_actors.ipynb``) stays, since each edition of every lesson sits in one folder; a link out of
 ``notebooks/`` (``../data/README.md``) is rewritten for the edition's folder.
 
 ``--check`` writes nothing and exits 1 when a file on disk is not what its source generates (cell

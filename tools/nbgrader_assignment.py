@@ -1,6 +1,6 @@
 """Make an nbgrader source assignment from a lesson's source notebook.
 
-    python tools/nbgrader_assignment.py lessons/02_actors.ipynb COURSE/source/actors/02_actors.ipynb
+    python tools/nbgrader_assignment.py lessons/03_actors.ipynb COURSE/source/actors/03_actors.ipynb
 
 Each exercise cell of the lesson source has the form
 

@@ -7,20 +7,41 @@ hints are in test_exercises_<lesson>.py.
 
 from __future__ import annotations
 
+import importlib
 import pkgutil
 import re
+from pathlib import Path
 
+import nbformat
 import pytest
 
 import pakafghan.exercises
-from pakafghan.exercises import _REGISTRY, Feedback, check, exercise_ids, normalise
+from pakafghan.exercises import _REGISTRY, Feedback, check, exercise_ids, normalise, write
 from pakafghan.html import html_text
 
-#: How many exercises each lesson module registers (ids ``<lesson>-1`` to ``<lesson>-<n>``).
-LESSONS = {"start": 5, "actors": 5, "security": 4, "timeline": 5, "project": 5, "checking": 4}
+LESSON_SOURCES = Path(__file__).resolve().parents[1] / "lessons"
+_USE = re.compile(r'\b(?:check|write)\("([a-z]+)-(\d+)"')
+
+
+def _lesson_ids() -> dict[str, set[str]]:
+    """The exercise ids each lesson source uses, by lesson module (the id's prefix)."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(LESSON_SOURCES.glob("[0-9][0-9]_*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                for prefix, number in _USE.findall(cell.source):
+                    found.setdefault(prefix, set()).add(f"{prefix}-{number}")
+    return found
+
+
+#: The exercise ids each lesson module registers, as the lesson sources use them.
+LESSONS = _lesson_ids()
 
 #: Ids of the lesson modules' exercises (the registry may also hold ones a doctest registered).
 IDS = [i for i in exercise_ids() if i.rsplit("-", 1)[0] in LESSONS]
+#: The checked exercises, and the written ones (``write(id, text)``: nothing to check).
+CHECKED = [i for i in IDS if not _REGISTRY[i].written]
+WRITTEN = [i for i in IDS if _REGISTRY[i].written]
 
 REMINDER = (
     "○ Not attempted yet. Replace ... with your answer, then run the cell again. "
@@ -29,15 +50,23 @@ REMINDER = (
 NOT_AN_ANSWER = "<b>not an answer</b> $5"
 
 
-def test_every_lesson_module_is_listed():
+def test_every_lesson_module_is_used_by_a_lesson():
     modules = {m.name for m in pkgutil.iter_modules(pakafghan.exercises.__path__)}
     assert {m for m in modules if not m.startswith("_")} == set(LESSONS)
 
 
 @pytest.mark.parametrize("lesson", sorted(LESSONS))
-def test_each_lesson_registers_its_exercises_numbered_from_one(lesson):
+def test_each_lesson_registers_the_exercises_its_lessons_use_numbered_from_one(lesson):
     ids = {i for i in exercise_ids() if i.rsplit("-", 1)[0] == lesson}
-    assert ids == {f"{lesson}-{n}" for n in range(1, LESSONS[lesson] + 1)}
+    assert ids == LESSONS[lesson]
+    assert ids == {f"{lesson}-{n}" for n in range(1, len(ids) + 1)}
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_a_lesson_calls_check_for_a_checked_exercise_and_write_for_a_written_one(exercise_id):
+    call = "write" if _REGISTRY[exercise_id].written else "check"
+    sources = [p.read_text(encoding="utf-8") for p in LESSON_SOURCES.glob("[0-9][0-9]_*.ipynb")]
+    assert any(f'{call}(\\"{exercise_id}\\"' in s for s in sources), exercise_id
 
 
 def test_an_unknown_exercise_is_an_error_that_lists_the_known_ones():
@@ -45,7 +74,7 @@ def test_an_unknown_exercise_is_an_error_that_lists_the_known_ones():
         check("nothing-1", "a")
 
 
-@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("exercise_id", CHECKED)
 @pytest.mark.parametrize("placeholder", [..., None], ids=["ellipsis", "none"])
 def test_no_answer_yet_is_not_attempted(exercise_id, placeholder):
     feedback = check(exercise_id, placeholder)
@@ -58,7 +87,7 @@ def test_no_answer_yet_is_not_attempted(exercise_id, placeholder):
     )
 
 
-@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("exercise_id", CHECKED)
 def test_a_wrong_answer_gets_a_hint(exercise_id):
     feedback = check(exercise_id, NOT_AN_ANSWER)
     assert isinstance(feedback, Feedback)
@@ -69,7 +98,7 @@ def test_a_wrong_answer_gets_a_hint(exercise_id):
     assert repr(feedback) == f"✗ Not yet. {feedback.message}"
 
 
-@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("exercise_id", CHECKED)
 def test_assert_check_grades_like_an_autograder_test(exercise_id):
     """``assert check(...)`` fails for a placeholder and a wrong answer (nbgrader, otter)."""
     for answer in (..., None, NOT_AN_ANSWER):
@@ -88,7 +117,7 @@ def test_only_a_right_answer_is_true():
         Feedback(False, "", state="done")
 
 
-@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("exercise_id", CHECKED)
 def test_feedback_shows_as_html_and_as_text(exercise_id):
     feedback = check(exercise_id, NOT_AN_ANSWER)
     html = feedback._repr_html_()
@@ -111,17 +140,14 @@ def test_right_feedback_shows_as_html_and_as_text():
 
 # --- progressive hints ----------------------------------------------------------------------------
 
-#: Answers of the exercises that store only digests, checked against them below (the others
-#: derive their answer from the data).
+#: Answers of the exercises that store only digests (the others derive their answer from the
+#: data), as each lesson's own test module declares them in its ``DIGEST_ANSWERS``.
 DIGEST_ANSWERS = {
-    "start-2": "claims",
-    "actors-2": "a",
-    "timeline-2": "b",
-    "project-1": ["status", "date_latest"],
-    "project-2": "held",
-    "project-3": "related_event_id",
-    "checking-1": "b",
-    "checking-3": "c",
+    exercise_id: answer
+    for lesson in sorted(LESSONS)
+    for exercise_id, answer in importlib.import_module(f"test_exercises_{lesson}")
+    .__dict__.get("DIGEST_ANSWERS", {})
+    .items()
 }
 _WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
 _WORDS += " fifteen sixteen seventeen eighteen nineteen"
@@ -178,7 +204,7 @@ def _forbidden(answer) -> list[re.Pattern]:
 def test_the_digest_answers_above_are_right():
     for exercise_id, answer in DIGEST_ANSWERS.items():
         assert check(exercise_id, answer), exercise_id
-    assert {i for i in IDS if _REGISTRY[i].derive is None} == set(DIGEST_ANSWERS)
+    assert {i for i in CHECKED if _REGISTRY[i].derive is None} == set(DIGEST_ANSWERS)
 
 
 @pytest.mark.parametrize("exercise_id", IDS)
@@ -191,7 +217,7 @@ def test_every_exercise_has_two_or_three_hints_in_steps(exercise_id):
         assert step.strip() == step and step[-1] in ".?)", step
 
 
-@pytest.mark.parametrize("exercise_id", IDS)
+@pytest.mark.parametrize("exercise_id", CHECKED)
 def test_no_hint_gives_the_answer(exercise_id):
     answer = _answer(exercise_id)
     for step in _REGISTRY[exercise_id].steps:
@@ -226,3 +252,23 @@ def test_no_hint_gives_the_answer(exercise_id):
 def test_the_answer_finder_itself(answer, step, caught):
     """The check above would catch an answer given away (and not flag ordinary words)."""
     assert any(p.search(step) for p in _forbidden(answer)) is caught
+
+
+# --- written exercises -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("exercise_id", WRITTEN)
+def test_a_written_exercise_saves_text_and_checks_nothing(exercise_id):
+    assert write(exercise_id, ...).state == "not attempted"
+    assert write(exercise_id, "   ").state == "not attempted"
+    saved = write(exercise_id, "The envoy, not the article, gives this figure.")
+    assert saved.state == "written" and not saved
+    with pytest.raises(ValueError, match="written answer"):
+        check(exercise_id, "anything")
+
+
+@pytest.mark.parametrize("exercise_id", WRITTEN)
+def test_a_written_exercise_has_steps_to_help_and_nothing_to_accept(exercise_id):
+    exercise = _REGISTRY[exercise_id]
+    assert not exercise.accepted and exercise.derive is None
+    assert 2 <= len(exercise.steps) <= 3

@@ -46,6 +46,7 @@ LAYERS = {
             "pakafghan.article",
             "pakafghan.claims",
             "pakafghan.conflicts",
+            "pakafghan.context",
             "pakafghan.relations",
             "pakafghan.select",
             "pakafghan.timing",

@@ -56,7 +56,7 @@ SOLUTIONS_FILE = INSTRUCTOR / "solutions.json"
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 #: What a learner sees where the solution was.
 STUB = "answer = ..."
-_CHECK = re.compile(r'^check\("([^"]+)", answer\)', re.M)
+_CHECK = re.compile(r'^(?:check|write)\("([^"]+)", answer\)', re.M)
 #: A relative link that leaves ``notebooks/`` (links between lessons stay as they are: every
 #: edition of every lesson sits in one folder).
 _LINK = re.compile(r"\]\((\.\./[^)\s]+)\)")
@@ -129,7 +129,10 @@ def solutions(source: nbformat.NotebookNode) -> dict[str, str]:
         block = cell.source.split(BEGIN, 1)[1].split(END, 1)[0].strip("\n")
         found = _CHECK.search(cell.source)
         if found is None:
-            raise ValueError(f'a solution block without check("id", answer): {cell.source!r}')
+            raise ValueError(
+                f'a solution block without check("id", answer) or write("id", answer): '
+                f"{cell.source!r}"
+            )
         out[found[1]] = block
     return out
 

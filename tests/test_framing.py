@@ -2,7 +2,8 @@
 nothing contested.
 
 - Every claim on a proposition that carries a disagreement is ``contested``: the propositions of
-  the research notes' twelve conflicts (``CONFLICTS`` in ``test_corroboration``) and every
+  the research notes' twelve conflicts and the fourteen of the notes on what happened next
+  (``ALL_CONFLICTS`` in ``test_corroboration``) and every
   proposition on which the data itself holds competing stances, values or versions from
   independent sources (:func:`pakafghan.conflicts.conflicting_propositions`,
   :func:`~pakafghan.conflicts.disputed_propositions`), the article's claims included. The one
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_corroboration import CONFLICTS
+from test_corroboration import ALL_CONFLICTS, CONFLICTS
 
 from pakafghan.conflicts import conflicting_propositions, disputed_propositions
 from pakafghan.load import Dataset
@@ -53,7 +54,7 @@ ARMED = re.compile(r"\b(armed|militant|insurgent|fighters?|camps?|attacks?|bombi
 
 def disagreement_propositions(ds: Dataset) -> set[str]:
     """Propositions carrying a disagreement: the notes' conflicts and the data's own."""
-    sheet = {pid for c in CONFLICTS.values() for pid in c.all_propositions}
+    sheet = {pid for c in ALL_CONFLICTS.values() for pid in c.all_propositions}
     return sheet | set(conflicting_propositions(ds)) | set(disputed_propositions(ds.claims))
 
 
@@ -67,7 +68,7 @@ def unmarked_claims(ds: Dataset) -> list[str]:
 def unmarked_events(ds: Dataset) -> list[str]:
     """Events that are one source's version in a conflict, without the contested mark."""
     events = ds.events.set_index("event_id")
-    ids = {e for c in CONFLICTS.values() for e in c.events}
+    ids = {e for c in ALL_CONFLICTS.values() for e in c.events}
     return sorted(e for e in ids if events.loc[e, "confidence"] != "contested")
 
 

@@ -173,7 +173,6 @@ NEXT_CONFLICTS = {
             "pr-oct-clashes-afghan-positions-captured",
             "pr-oct-clashes-pakistani-posts-destroyed",
             "pr-oct-clashes-unprovoked",
-            "pr-oct-clashes-places",
         ),
         events=("ev-border-clashes-oct-ispr", "ev-border-clashes-oct-taliban"),
     ),

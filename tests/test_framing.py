@@ -143,6 +143,36 @@ def test_contested_versions_are_attributed_in_their_titles(ds):
     assert "what the article calls Pakistan's support" in titles["ev-khalilzad-criticism"]
 
 
+#: Words that take a side when the project describes people with them in its own voice. A
+#: designation's own legal name ("Foreign Terrorist Organization") is the designating body's.
+LOADED = re.compile(
+    r"\b(militants?|terrorists?|regime|martyr(s|dom)?|extremists?|puppets?)\b", re.I
+)
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|‘[^’]*’")
+
+
+def loaded_titles(ds) -> list[str]:
+    """Events whose title uses a loaded word outside quotation marks (designations aside)."""
+    events = ds.events[ds.events["thread"] != "designations"]
+    return sorted(
+        e
+        for e, t in zip(events["event_id"], events["title"], strict=True)
+        if LOADED.search(_QUOTED.sub("", str(t)))
+    )
+
+
+def test_event_titles_use_no_loaded_word_in_our_own_voice(ds):
+    assert loaded_titles(ds) == []
+
+
+def test_a_loaded_title_is_found_and_a_quoted_one_is_not(data_copy):
+    data_copy.set_cell(
+        "events", "ev-wana-cadet-college-attack", "title", "Militants attack a college"
+    )
+    data_copy.set_cell("events", "ev-asif-open-war-post", "title", "Asif calls them 'terrorists'")
+    assert loaded_titles(data_copy.load()) == ["ev-wana-cadet-college-attack"]
+
+
 def test_one_definition_of_armed_group_on_every_side(ds):
     assert kinds_against_descriptions(ds) == []
     kinds = ds.actors.set_index("actor_id")["kind"].astype(str)

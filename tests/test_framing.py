@@ -2,7 +2,8 @@
 nothing contested.
 
 - Every claim on a proposition that carries a disagreement is ``contested``: the propositions of
-  the research notes' twelve conflicts (``CONFLICTS`` in ``test_corroboration``) and every
+  the research notes' twelve conflicts and the fourteen of the notes on what happened next
+  (``ALL_CONFLICTS`` in ``test_corroboration``) and every
   proposition on which the data itself holds competing stances, values or versions from
   independent sources (:func:`pakafghan.conflicts.conflicting_propositions`,
   :func:`~pakafghan.conflicts.disputed_propositions`), the article's claims included. The one
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_corroboration import CONFLICTS
+from test_corroboration import ALL_CONFLICTS, CONFLICTS
 
 from pakafghan.conflicts import conflicting_propositions, disputed_propositions
 from pakafghan.load import Dataset
@@ -53,7 +54,7 @@ ARMED = re.compile(r"\b(armed|militant|insurgent|fighters?|camps?|attacks?|bombi
 
 def disagreement_propositions(ds: Dataset) -> set[str]:
     """Propositions carrying a disagreement: the notes' conflicts and the data's own."""
-    sheet = {pid for c in CONFLICTS.values() for pid in c.all_propositions}
+    sheet = {pid for c in ALL_CONFLICTS.values() for pid in c.all_propositions}
     return sheet | set(conflicting_propositions(ds)) | set(disputed_propositions(ds.claims))
 
 
@@ -67,7 +68,7 @@ def unmarked_claims(ds: Dataset) -> list[str]:
 def unmarked_events(ds: Dataset) -> list[str]:
     """Events that are one source's version in a conflict, without the contested mark."""
     events = ds.events.set_index("event_id")
-    ids = {e for c in CONFLICTS.values() for e in c.events}
+    ids = {e for c in ALL_CONFLICTS.values() for e in c.events}
     return sorted(e for e in ids if events.loc[e, "confidence"] != "contested")
 
 
@@ -140,6 +141,36 @@ def test_contested_versions_are_attributed_in_their_titles(ds):
     assert "(as the article tells it)" in titles["ev-muttaqi-visit-postponed"]
     # the title states no contested support of Pakistan's in our own voice
     assert "what the article calls Pakistan's support" in titles["ev-khalilzad-criticism"]
+
+
+#: Words that take a side when the project describes people with them in its own voice. A
+#: designation's own legal name ("Foreign Terrorist Organization") is the designating body's.
+LOADED = re.compile(
+    r"\b(militants?|terrorists?|regime|martyr(s|dom)?|extremists?|puppets?)\b", re.I
+)
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|‘[^’]*’")
+
+
+def loaded_titles(ds) -> list[str]:
+    """Events whose title uses a loaded word outside quotation marks (designations aside)."""
+    events = ds.events[ds.events["thread"] != "designations"]
+    return sorted(
+        e
+        for e, t in zip(events["event_id"], events["title"], strict=True)
+        if LOADED.search(_QUOTED.sub("", str(t)))
+    )
+
+
+def test_event_titles_use_no_loaded_word_in_our_own_voice(ds):
+    assert loaded_titles(ds) == []
+
+
+def test_a_loaded_title_is_found_and_a_quoted_one_is_not(data_copy):
+    data_copy.set_cell(
+        "events", "ev-wana-cadet-college-attack", "title", "Militants attack a college"
+    )
+    data_copy.set_cell("events", "ev-asif-open-war-post", "title", "Asif calls them 'terrorists'")
+    assert loaded_titles(data_copy.load()) == ["ev-wana-cadet-college-attack"]
 
 
 def test_one_definition_of_armed_group_on_every_side(ds):

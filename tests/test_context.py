@@ -44,3 +44,11 @@ def test_who_says_a_claim_without_a_version_shows_the_stance_alone(ds):
 def test_who_says_an_unknown_proposition_is_an_error(ds):
     with pytest.raises(KeyError, match="no proposition"):
         who_says(ds, "pr-nothing")
+
+
+def test_background_events_until_a_day_leave_out_later_and_undated_events(ds):
+    every = background_events(ds, "refugees")
+    before = background_events(ds, "refugees", until="2025-09-30")
+    assert 0 < len(before) < len(every)
+    dates = ds.events.set_index("title").loc[before["what"], "date_earliest"]
+    assert (dates <= "2025-09-30").all()

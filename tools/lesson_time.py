@@ -55,6 +55,8 @@ LIMIT = 60
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 _OPTIONAL = re.compile(r"^(#{1,6})\s.*\(optional\)", re.I | re.M)
 _HEADING = re.compile(r"^(#{1,6})\s", re.M)
+#: Horizontal rules (``---``) that may open a cell before its heading.
+_RULE = re.compile(r"^(\s*-{3,}\s*\n)+")
 _STATED = re.compile(r"Time to learn\s*\n+\s*About (\d+) minutes", re.I)
 _CHECK = re.compile(r"\bcheck\(\"")
 _WRITE = re.compile(r"\bwrite\(\"")
@@ -178,10 +180,10 @@ def measure(source_path: Path, executed_path: Path | None = None) -> Timing:
     for cell in source.cells:
         text = cell.source
         if cell.cell_type == "markdown":
-            heading = _HEADING.match(text)
+            heading = _HEADING.match(_RULE.sub("", text))
             if heading:
                 level = len(heading[1])
-                if _OPTIONAL.match(text):
+                if _OPTIONAL.match(_RULE.sub("", text)):
                     part, optional_level = optional, level
                 elif optional_level and level <= optional_level:
                     part, optional_level = core, 0

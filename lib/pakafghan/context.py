@@ -33,11 +33,15 @@ def _source_label(publisher: object, source_id: object) -> str:
 
 
 def background_events(
-    ds: Dataset, thread: str | Iterable[str], event_ids: Iterable[str] | None = None
+    ds: Dataset,
+    thread: str | Iterable[str],
+    event_ids: Iterable[str] | None = None,
+    until: str | None = None,
 ) -> pd.DataFrame:
     """The events of one thread (or several), in date order: when, what, source.
 
-    ``event_ids`` keeps only those events (in date order still).
+    ``event_ids`` keeps only those events (in date order still); ``until`` (an ISO date) keeps
+    only events that may have begun by then (earliest date on or before it; undated ones go).
 
     Example:
         >>> from pakafghan import load_dataset
@@ -53,6 +57,8 @@ def background_events(
     chosen = view[view["thread"].isin(threads)]
     if event_ids is not None:
         chosen = chosen[chosen["event_id"].isin(set(event_ids))]
+    if until is not None:
+        chosen = chosen[chosen["date_earliest"] <= pd.Timestamp(until)]
     return pd.DataFrame(
         {
             "when": chosen["date_text"].fillna("no date given").astype(str),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pakafghan.actors import kind_words
+from pakafghan.actors import acting_actors, kind_words
 from pakafghan.widgets.actor_explorer import (
+    ALL,
+    IN_ARTICLE,
     ActorViews,
     _views,
     actor_explorer,
@@ -16,7 +18,8 @@ from pakafghan.widgets.actor_explorer import (
 
 @pytest.fixture
 def explorer(ds):
-    return actor_explorer(ds, network=False)
+    """The explorer listing every actor (it starts on the article's actors: tested below)."""
+    return actor_explorer(ds, network=False, show=ALL)
 
 
 def _ids(widget) -> list[str]:
@@ -29,7 +32,34 @@ def _names_sorted(frame) -> list[str]:
     ]
 
 
-def test_starts_with_every_actor_sorted_by_name(ds, explorer):
+def test_starts_on_the_actors_who_act_in_the_article(ds, article):
+    w = actor_explorer(ds, network=False)
+    assert w.controls["show"].value == IN_ARTICLE
+    acting = ds.actors[ds.actors["actor_id"].isin(acting_actors(article))]
+    assert _ids(w) == _names_sorted(acting)
+    assert 10 < len(_ids(w)) < len(ds.actors) / 3
+    assert "shafqat-ali-khan" not in _ids(w)  # he speaks in another report, not the article
+    w.controls["show"].value = ALL
+    assert _ids(w) == _names_sorted(ds.actors)
+    w.controls["kind"].value = "official"
+    w.controls["show"].value = IN_ARTICLE
+    assert "shafqat-ali-khan" not in _ids(w) and "khalilzad" in _ids(w)
+
+
+def test_an_actor_outside_the_article_opens_the_list_of_all_actors(ds):
+    w = actor_explorer(ds, actor="shafqat-ali-khan", network=False)
+    assert w.controls["show"].value == ALL
+    assert "<h3>Shafqat Ali Khan" in w.html.value
+
+
+def test_a_filter_that_leaves_no_article_actor_says_so(ds):
+    w = actor_explorer(ds, network=False)
+    w.controls["kind"].value = "opposition_movement"
+    assert _ids(w) == []
+    assert "among the actors who act in the article" in w.html.value
+
+
+def test_lists_every_actor_sorted_by_name(ds, explorer):
     assert _ids(explorer) == _names_sorted(ds.actors)
     assert explorer.controls["actor"].value == _ids(explorer)[0]
     assert explorer.controls["kind"].value == "all"
@@ -64,6 +94,7 @@ def test_claims_about_an_actor(explorer):
     html = explorer.html.value
     assert "Claims about it" in html
     assert "cl-019" in html and "denies" in html and "cl-020" in html
+    # the Taliban's denial is a claim about the TTP, shown here, not a link in the network
 
 
 def test_kind_filter_updates_the_choices_and_picks_a_matching_actor(ds, explorer):
@@ -107,7 +138,7 @@ def test_a_filter_that_leaves_no_actor_says_so(explorer):
 
 def test_a_hostile_name_is_shown_as_text(data_copy, hostile):
     data_copy.set_cell("actors", "khalilzad", "name", hostile.text)
-    w = actor_explorer(data_copy.load(), actor="khalilzad", network=False)
+    w = actor_explorer(data_copy.load(), actor="khalilzad", network=False, show=ALL)
     html = w.html.value
     hostile.assert_inert(html)
     assert f"<h3>{hostile.html} <small>(khalilzad)</small></h3>" in html
@@ -120,7 +151,9 @@ def test_the_image_shows_the_actors_links(ds):
     assert before.startswith(b"\x89PNG")
     w.controls["actor"].value = "taliban"
     assert bytes(w.image.value) != before
-    assert repr(w) == "<Actor explorer widget: kind='all', country='all', actor='taliban'>"
+    assert repr(w) == (
+        "<Actor explorer widget: show='article', kind='all', country='all', actor='taliban'>"
+    )
 
 
 def test_kind_choices_follow_the_codebooks_order(ds, explorer):

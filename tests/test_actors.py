@@ -6,7 +6,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from pakafghan.actors import actors_table, country_labels, kind_words, kinds_table
+from pakafghan.actors import (
+    acting_actors,
+    acting_table,
+    actors_table,
+    belonging,
+    belonging_table,
+    country_labels,
+    kind_words,
+    kinds_table,
+    named_in_text,
+)
 from pakafghan.load import Dataset
 from pakafghan.vocabulary import value_labels
 
@@ -49,7 +59,9 @@ def test_kinds_table_explains_every_kind_in_use(ds):
     assert table["actors"].sum() == len(ds.actors)
     assert table.loc["de_facto_authority", "in plain words"].startswith("a de facto authority")
     assert "Taliban" in table.loc["de_facto_authority", "for example"]
-    assert all(len(e.split(", ")) <= 3 for e in table["for example"])
+    for kind, example in table["for example"].items():  # up to three names, by name
+        names = sorted(ds.actors.loc[ds.actors["kind"] == kind, "name"], key=str.casefold)
+        assert example == ", ".join(names[:3])
 
 
 def test_country_labels_name_the_state_with_that_code(ds):
@@ -72,3 +84,31 @@ def test_a_country_without_a_state_actor_is_its_code():
         "IRN": "IRN",
         "PAK": "PAK (Pakistan)",
     }
+
+
+def test_acting_actors_take_part_in_an_event_or_make_a_claim(article):
+    acting = acting_actors(article)
+    assert acting == sorted(acting)
+    assert {"pakistan", "khalilzad", "some-observers", "article-author"} <= set(acting)
+    assert "ttp" not in acting  # spoken about, not acting
+    table = acting_table(article)
+    assert list(table.columns) == ["name", "kind", "belongs to"]
+    assert set(table.index) == set(acting)
+
+
+def test_belonging_follows_the_parent_chain(ds):
+    assert belonging(ds, "pakistan") == "Pakistan"
+    chain = belonging(ds, "shafqat-ali-khan").split(" → ")
+    assert chain[0] == "Shafqat Ali Khan" and chain[-1] == "Pakistan" and len(chain) == 3
+    table = belonging_table(ds, ["muttaqi", "pakistan"])
+    assert list(table.index) == ["muttaqi", "pakistan"]
+    assert table.loc["pakistan", "kind"] == "state"
+
+
+def test_named_in_text_tests_each_acting_official_or_person(article):
+    table = named_in_text(article)
+    assert set(table.columns) == {"name", "belongs to", "in the article's text"}
+    text = article.source_text("article")
+    for name, found in zip(table["name"], table["in the article's text"], strict=True):
+        assert (name in text) == (found == "yes")
+    assert set(table["in the article's text"]) == {"yes", "no"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from pakafghan.claims import ALL_SECURITY, armed_groups, claims_about, mention_terms
@@ -83,3 +84,68 @@ def test_armed_groups_most_talked_about_first(ds):
     assert groups[0] == ("TTP (Pakistani Taliban)", "ttp")
     ranked = [(-len(claims_about(ds, aid)), name.casefold()) for name, aid in groups]
     assert ranked == sorted(ranked)
+
+
+def test_claims_by_an_actor_include_its_officials_and_bodies(ds):
+    from pakafghan.claims import claims_by
+
+    rows = claims_by(ds, "taliban", topic="security")
+    parents = ds.actors.set_index("actor_id")["parent_id"]
+    names = ds.actors.set_index("actor_id")["name"]
+    members = {"taliban"}
+    while more := {a for a, p in parents.items() if isinstance(p, str) and p in members} - members:
+        members |= more
+    view = ds.claims[ds.claims["claimant_id"].isin(members)]
+    topics = ds.propositions.set_index("proposition_id")["topic"]
+    expected = sorted(
+        c
+        for c, p in zip(view["claim_id"], view["proposition_id"], strict=True)
+        if topics[p] == "security"
+    )
+    assert rows["claim_id"].tolist() == expected
+    assert {"cl-110", "cl-134"} <= set(rows["claim_id"])
+    assert set(rows["claimant"]) <= {str(names[m]) for m in members}
+    assert list(rows.columns) == [
+        "claim_id",
+        "claimant",
+        "stance",
+        "statement",
+        "source_id",
+        "published_text",
+    ]
+    assert len(claims_by(ds, "taliban")) > len(rows)
+    with pytest.raises(KeyError, match="no actor 'nobody'"):
+        claims_by(ds, "nobody")
+
+
+def test_designations_list_who_decided_what_and_when_with_the_source(ds):
+    from pakafghan.claims import designations
+
+    table = designations(ds, about=True)
+    events = ds.events[ds.events["thread"] == "designations"]
+    assert len(table) == len(events)
+    assert list(table.columns) == ["when", "by", "about", "decision", "source_id"]
+    un_ttp = table[table["decision"].str.contains("adds the TTP")].iloc[0]
+    assert "1267 Committee" in un_ttp["by"] and "TTP" in un_ttp["about"]
+    assert un_ttp["source_id"] == "C26"
+    request = table[table["decision"].str.startswith("Pakistan and China")].iloc[0]
+    assert request["by"] == "Pakistan, China"
+    firsts = events.set_index("title").loc[table["decision"], "date_earliest"]
+    assert firsts.is_monotonic_increasing
+    assert "about" not in designations(ds).columns
+
+
+def test_claims_by_until_a_day_keeps_earlier_and_undated_sources(ds):
+    from pakafghan.claims import claims_by
+    from pakafghan.views import first_published
+
+    every = claims_by(ds, "taliban")
+    early = claims_by(ds, "taliban", until="2025-09-30")
+    first = first_published(ds.sources.set_index("source_id"))
+    kept = every["source_id"].map(first)
+    expected = every[kept.isna() | (kept <= pd.Timestamp("2025-09-30"))]
+    assert early["claim_id"].tolist() == expected["claim_id"].tolist()
+    assert "cl-019" in set(early["claim_id"])
+    assert all(
+        first[s] <= pd.Timestamp("2025-09-30") for s in early["source_id"] if pd.notna(first[s])
+    )

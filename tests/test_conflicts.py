@@ -199,3 +199,42 @@ def test_disputed_propositions_ignore_sources_unlike_conflicts(ds, article):
     # conflict between independent sources
     assert "pr-ttp-in-afghanistan" in disputed_propositions(article.claims)
     assert "pr-ttp-in-afghanistan" not in conflicting_propositions(article)
+
+
+def test_figure_text_reads_the_qualifier_and_a_range():
+    from pakafghan.conflicts import figure_text
+
+    assert figure_text(6000.0, "nearly") == "nearly 6,000"
+    assert figure_text(6000.0, "between", 6500.0) == "6,000–6,500"
+    assert figure_text(6000.0, "at_least") == "at least 6,000"
+    assert figure_text(3_500_000.0, None) == "3.5 million"
+    assert figure_text(6000.0, "between", None) == "6,000"
+    assert figure_text(None, "about") is None
+
+
+def test_who_gives_one_row_per_claimant_and_stance_with_independent_sources(ds):
+    from pakafghan.conflicts import who_gives
+
+    rows = who_gives(ds, "pr-ttp-size").set_index("claimant")
+    claims = ds.claims[ds.claims["proposition_id"] == "pr-ttp-size"]
+    names = ds.actors.set_index("actor_id")["name"]
+    assert set(rows.index) == {str(names[c]) for c in claims["claimant_id"]}
+    un = rows.loc["UN sanctions Monitoring Team"]
+    assert un["stance"] == "asserts" and "6,000-6,500" in un["says"]
+    assert un["directness"] == "paraphrase"
+    assert list(rows.columns) == ["stance", "directness", "says", "sources"]
+    for source in claims.loc[claims["claimant_id"] == "un-monitoring-team", "source_id"]:
+        assert source in un["sources"]
+    dates = ds.sources.set_index("source_id")["published_text"]
+    assert f"S30 ({dates['S30']})" in un["sources"]
+
+
+def test_who_gives_counts_a_copy_as_its_original(ds):
+    from pakafghan.conflicts import who_gives
+
+    rows = who_gives(ds, "pr-nrf-declined")
+    copies = set(ds.sources.loc[ds.sources["copy_of"].notna(), "source_id"])
+    text = " ".join(rows["sources"])
+    assert not any(f"{c} (" in text for c in copies)
+    with pytest.raises(KeyError, match="no proposition"):
+        who_gives(ds, "pr-nothing")

@@ -646,7 +646,11 @@ def test_sheet_single_source_marks_are_kept(ds):
     ):
         assert marks(pid) == {"single_source"}, pid
     events = ds.events.set_index("event_id")["confidence"]
-    for eid in ("ev-asif-assembly-accusation", "ev-pakistani-delegation-refused", "ev-riyadh-round"):
+    for eid in (
+        "ev-asif-assembly-accusation",
+        "ev-pakistani-delegation-refused",
+        "ev-riyadh-round",
+    ):
         assert events[eid] == "single_source", eid
     # the UN's 143 rests on one aggregator rewrite: its source says so
     assert ds.sources.set_index("source_id").loc["N41", "reliability"] == "aggregator"

@@ -14,9 +14,8 @@
 
 from __future__ import annotations
 
-import re
-
 import json
+import re
 import zipfile
 
 import nbformat

@@ -1,65 +1,88 @@
-"""Lesson 2's exercises accept their answers and give the right hint for common wrong ones."""
+"""Lesson 3's exercises accept their answers and give the right hint for common wrong ones."""
 
 from __future__ import annotations
 
-from pakafghan.exercises import check
-from pakafghan.exercises.actors import acting_kinds, most_linked, unnamed_people
-from pakafghan.views import claims_view, participations_view
+import pytest
+
+from pakafghan.exercises import _REGISTRY, check, write
+from pakafghan.exercises.actors import links_resting_on_the_meeting, unnamed_people
+from pakafghan.relations import relations_table
+
+#: The answers of this lesson's exercises that store only digests (the common test reads it).
+DIGEST_ANSWERS = {"actors-1": "pakistan-foreign-ministry"}
 
 
-def test_actors_1_the_envoy_acts_for_pakistan():
-    assert check("actors-1", "pakistan").correct
-    assert check("actors-1", " Pakistan ").correct
-    assert "parent_id" in check("actors-1", "un").message
-    assert "where he speaks" in check("actors-1", "un-security-council").message
-    assert "envoy himself" in check("actors-1", "asim-iftikhar-ahmad").message
+def test_actors_1_the_spokesman_belongs_to_the_foreign_office(ds):
+    actors = ds.actors.set_index("actor_id")
+    assert actors.loc["shafqat-ali-khan", "parent_id"] == DIGEST_ANSWERS["actors-1"]
+    assert actors.loc["pakistan-foreign-ministry", "parent_id"] == "pakistan"
+    for answer in ("pakistan-foreign-ministry", "Foreign Office", "Pakistan's Foreign Office"):
+        assert check("actors-1", answer).correct, answer
+    assert check("actors-1", " the foreign office ").correct
+    assert check("actors-1", "Pakistan’s Foreign Office").correct
+    assert "where the chain ends" in check("actors-1", "pakistan").message
+    assert "spokesman himself" in check("actors-1", "shafqat-ali-khan").message
+    assert "not as the minister" in check("actors-1", "ishaq-dar").message
+    assert "collective actor" in check("actors-1", "pakistani-officials").message
 
 
-def test_actors_3_counts_kinds_of_the_actors_who_act_in_the_article(article):
-    # an independent count, from the joined views
-    acting = set(participations_view(article)["kind"].astype(str))
-    acting |= set(claims_view(article)["claimant_kind"].astype(str))
-    assert acting_kinds() == len(acting)
-    assert {"observers", "media_outlet", "de_facto_authority"} <= acting
-    # the one armed group acting in the article is the NRF, which declined an invitation
-    assert "armed_group" in acting
-    armed = set(article.actors.loc[article.actors["kind"] == "armed_group", "actor_id"])
-    assert armed & set(article.event_actors["actor_id"]) == {"nrf"}
-    assert check("actors-3", len(acting)).correct
-    assert check("actors-3", str(len(acting))).correct
-    assert "every kind in the actors table" in check("actors-3", 12).message
-    assert "counts actors" in check("actors-3", 20).message
-
-
-def test_actors_2_unattributed_means_nobody_is_named():
-    assert check("actors-2", "a").correct
-    assert check("actors-2", "A ").correct
-    assert "not whether the claim is true" in check("actors-2", "c").message
-    assert "no reason" in check("actors-2", "b").message
-    assert check("actors-2", "e").message == "Answer with one letter: a, b, c or d."
-
-
-def test_actors_4_the_ministers_the_article_calls_by_their_office():
+def test_actors_3_the_ministers_the_article_calls_by_their_office():
     answer = ["muttaqi", "wang-yi", "ishaq-dar"]
     assert unnamed_people() == sorted(answer)
-    assert check("actors-4", answer).correct
-    assert check("actors-4", list(reversed(answer))).correct
-    assert check("actors-4", ["muttaqi"]).message.startswith("Right about him")
-    assert "One more official" in check("actors-4", ["wang-yi", "ishaq-dar"]).message
+    assert check("actors-3", answer).correct
+    assert check("actors-3", list(reversed(answer))).correct
+    assert check("actors-3", ["muttaqi"]).message.startswith("Right about him")
+    assert "One more official" in check("actors-3", ["wang-yi", "ishaq-dar"]).message
     names = ["Amir Khan Muttaqi", "Wang Yi", "Ishaq Dar"]
-    assert "actor ids instead of their names" in check("actors-4", names).message
-    assert "names him in full" in check("actors-4", ["khalilzad"]).message
+    assert "actor ids instead of their names" in check("actors-3", names).message
+    assert "names him in full" in check("actors-3", ["khalilzad"]).message
+    assert "names in full" in check("actors-3", [*answer, "asim-iftikhar-ahmad"]).message
 
 
-def test_actors_5_the_most_linked_actor_in_the_articles_network():
-    assert most_linked() == "pakistan"
-    assert check("actors-5", "pakistan").correct
-    assert check("actors-5", "Pakistan").correct
-    assert "text alternative" in check("actors-5", "afghanistan").message
-    assert "one actor has more links" in check("actors-5", "afghan-exiles").message
+def test_actors_4_the_links_that_rest_on_facilitating(article):
+    rel = relations_table(article)
+    pakistan = rel[(rel["source"] == "pakistan") | (rel["target"] == "pakistan")]
+    hosting = pakistan[pakistan["kind"] == "hosts"]
+    # every hosting link of Pakistan's comes from the announced meeting, where it facilitates
+    assert set(hosting["record_id"]) == {"ev-meeting-announced"}
+    role = article.event_actors.set_index(["event_id", "actor_id"]).loc[
+        ("ev-meeting-announced", "pakistan"), "role"
+    ]
+    assert role == "facilitator"
+    answer = hosting[["source", "target"]].drop_duplicates().shape[0]
+    assert answer == 5 == links_resting_on_the_meeting()
+    assert check("actors-4", answer).correct
+    assert check("actors-4", "5").correct
+    everything = pakistan[["source", "target", "kind"]].drop_duplicates().shape[0]
+    assert "every link of Pakistan's" in check("actors-4", everything).message
+    assert "unsay Khalilzad's criticism" in check("actors-4", 6).message
+    assert "think tank's links" in check("actors-4", 10).message
+    assert "Count links, not events" in check("actors-4", 1).message
+    assert "Some do go" in check("actors-4", 0).message
+
+
+@pytest.mark.parametrize("exercise_id", ["actors-2", "actors-5"])
+def test_the_written_exercises_take_text_and_have_steps(exercise_id):
+    exercise = _REGISTRY[exercise_id]
+    assert exercise.written and len(exercise.steps) == 3
+    assert write(exercise_id, ...).state == "not attempted"
+    saved = write(exercise_id, "The Foreign Office's spokesman said so (S7).")
+    assert saved.state == "written" and not saved
+    with pytest.raises(ValueError, match="use write"):
+        check(exercise_id, "text")
 
 
 def test_right_answers_come_with_an_explanation():
-    feedback = check("actors-2", "a")
-    assert repr(feedback).startswith("✓ Right. “Interpreted by some” names nobody")
+    feedback = check("actors-1", "pakistan-foreign-ministry")
+    assert repr(feedback).startswith("✓ Right. The data records the spokesman")
     assert "&lt;" not in feedback._repr_html_()
+
+
+def test_no_docstring_of_the_module_shows_an_answer():
+    import pakafghan.exercises.actors as module
+
+    text = "\n".join([module.__doc__ or ""] + [f.__doc__ or "" for f in (unnamed_people,)])
+    assert "pakistan-foreign-ministry" not in text
+    for name in ("muttaqi", "wang-yi", "ishaq-dar"):
+        assert name not in text
+    assert ">>> links_resting_on_the_meeting()\n" not in (links_resting_on_the_meeting.__doc__)

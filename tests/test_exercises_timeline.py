@@ -1,46 +1,58 @@
-"""Lesson 4's exercises: each accepts its answer and meets common wrong answers with a hint."""
+"""Lesson 5's exercises: each accepts its answer and meets common wrong answers with a hint."""
 
 from __future__ import annotations
 
 import pytest
 
-from pakafghan.exercises import check
+from pakafghan.exercises import check, write
 from pakafghan.exercises.timeline import (
-    days_trilateral_to_meeting,
-    islamabad_status_in_article,
-    planned_in_article,
-    trilateral_date_and_year_source,
+    SECOND_DAY,
+    YEAR_CASES,
+    borrowed_years,
+    second_day_status,
 )
 
+#: Answers stored only as digests (test_exercises_common.py imports this).
+DIGEST_ANSWERS = {"timeline-1": ["2025-09-24", "2025-09-30", "week"]}
 
-def test_derived_answers_come_from_the_article_rows(ds, article):
+RESCHEDULED = "ev-meeting-rescheduled"
+
+
+def test_the_week_is_coded_as_the_exercise_accepts(ds):
+    """The project's own coding of Ariana News's "last week of September" is a right answer."""
+    row = ds.events.set_index("event_id").loc[RESCHEDULED]
+    assert row["source_id"] == "S3"
+    assert row["date_text"] == "last week of September"
+    coded = [row["date_earliest"].date().isoformat(), row["date_latest"].date().isoformat()]
+    assert check("timeline-1", [*coded, str(row["date_precision"])])
+
+
+def test_derived_answers_come_from_the_rows(ds):
     events = ds.events.set_index("event_id")
-    assert trilateral_date_and_year_source() == ["2025-08-20", "S43"]
-    assert events.loc["ev-kabul-trilateral", "year_basis"] == "inferred"
-    assert islamabad_status_in_article() == events.loc["ev-meeting-announced", "status"]
-    events_of_article = article.events
-    planned = events_of_article["status"] == "planned"
-    assert planned_in_article() == sorted(events_of_article.loc[planned, "event_id"])
-    assert "ev-muttaqi-visit-postponed" not in planned_in_article()
-    gap = (
-        events.loc["ev-meeting-announced", "date_earliest"]
-        - events.loc["ev-kabul-trilateral", "date_earliest"]
-    )
-    assert days_trilateral_to_meeting() == gap.days == 5
+    sources = ds.sources.set_index("source_id")
+    cases = events.loc[list(YEAR_CASES)]
+    assert borrowed_years() == ["ev-meeting-dates-s15", "ev-meeting-dates-s20"]
+    # the rule the exercise teaches: an undated report borrows its year, a dated one gives it
+    undated = cases["source_id"].map(sources["published_text"]).str.startswith("n.d.")
+    assert sorted(cases.index[undated]) == borrowed_years()
+    assert set(cases.loc[undated, "year_source_id"]) == {"S1"}
+    assert (cases.loc[~undated, "year_basis"] == "stated").all()
+    assert cases["date_text"].str.contains("2025").sum() == 0  # no year in the words
+    assert second_day_status() == "planned"
+    day2 = events.loc[SECOND_DAY]
+    assert day2["source_id"] == "S10" and day2["date_earliest"] == day2["date_latest"]
+    assert sources.loc["S10", "published_earliest"] < day2["date_earliest"]
 
 
 @pytest.mark.parametrize(
     ("exercise_id", "answer"),
     [
-        ("timeline-1", ["2025-08-20", "S43"]),
-        ("timeline-1", ("s43", " 2025-08-20 ")),
-        ("timeline-2", "b"),
-        ("timeline-2", " B "),
+        ("timeline-1", ["2025-09-24", "2025-09-30", "week"]),
+        ("timeline-1", ("week", " 2025-09-30", "2025-09-24 ")),
+        ("timeline-1", ["2025-09-22", "2025-09-30", "Week"]),
+        ("timeline-2", ["ev-meeting-dates-s20", "ev-meeting-dates-s15"]),
         ("timeline-3", "planned"),
-        ("timeline-3", "Planned"),
-        ("timeline-4", ["ev-meeting-announced"]),
-        ("timeline-5", 5),
-        ("timeline-5", "5"),
+        ("timeline-3", " Planned "),
     ],
 )
 def test_right_answers_are_accepted(exercise_id, answer):
@@ -52,27 +64,35 @@ def test_right_answers_are_accepted(exercise_id, answer):
 @pytest.mark.parametrize(
     ("exercise_id", "answer", "hint"),
     [
-        ("timeline-1", ["2025-08-20", "article"], "no year"),
-        ("timeline-1", ["2025-08-20", "S1"], "year of another event"),
-        ("timeline-1", ["August 20th", "S43"], "ISO form"),
-        ("timeline-1", "2025-08-20", "list of two items"),
-        ("timeline-1", ["2025-08-21", "S43"], "Answer with a list of two items"),
-        ("timeline-2", "a", "is there a year"),
-        ("timeline-2", "c", "not guessed"),
-        ("timeline-2", "d", "not whether the event happened"),
-        ("timeline-2", "e", "one letter"),
-        ("timeline-3", "held", "A reported plan is not an event that happened."),
-        ("timeline-3", "postponed", "the article's account"),
+        ("timeline-1", ["2025-09-22", "2025-09-28", "week"], "last two days of the month"),
+        ("timeline-1", ["2025-09-29", "2025-10-05", "week"], "runs into October"),
+        ("timeline-1", ["2025-09-24", "2025-09-30", "days"], "names no day at all"),
+        ("timeline-1", ["2025-09-01", "2025-09-30", "month"], "narrows the date"),
+        ("timeline-1", ["2025-09-23", "2025-09-30", "week"], "how many days"),
+        ("timeline-1", ["2025-09-25", "2025-09-30", "week"], "a whole week"),
+        ("timeline-1", ["2025-09-24", "2025-09-30"], "the third item"),
+        ("timeline-1", ["2026-09-24", "2026-09-30", "week"], "list of three items"),
+        ("timeline-2", list(YEAR_CASES), "Not all of them"),
         (
-            "timeline-4",
-            ["ev-meeting-announced", "ev-muttaqi-visit-postponed"],
-            "its status is 'postponed'",
+            "timeline-2",
+            ["ev-meeting-plan-afghan-day", "ev-meeting-dates-s15", "ev-meeting-dates-s20"],
+            "Hum News (S7) carries its own date",
         ),
-        ("timeline-4", "ev-meeting-announced", "Give a list"),
-        ("timeline-5", 6, "second day"),
-        ("timeline-5", 4, "days in between"),
-        ("timeline-5", 40, "other reports"),
-        ("timeline-5", 12, "Subtract"),
+        (
+            "timeline-2",
+            ["ev-meeting-dates-s16", "ev-meeting-dates-s15", "ev-meeting-dates-s20"],
+            "Pakistan News Network (S16)",
+        ),
+        ("timeline-2", ["ev-meeting-dates-s15"], "One more report"),
+        ("timeline-2", ["ev-meeting-dates-s20"], "One more report"),
+        ("timeline-2", [], "None?"),
+        ("timeline-2", ["ev-meeting-plan-afghan-day", "ev-meeting-dates-s16"], "other way round"),
+        ("timeline-2", "ev-meeting-dates-s15", "Give a list"),
+        ("timeline-2", ["ev-meeting-rescheduled"], "no date of its own"),
+        ("timeline-3", "held", "Could it say that something on 30 September took place?"),
+        ("timeline-3", "postponed", "put off"),
+        ("timeline-3", "cancelled", "called off"),
+        ("timeline-3", "happened", "one status from the table"),
     ],
 )
 def test_wrong_answers_get_their_hint(exercise_id, answer, hint):
@@ -80,3 +100,10 @@ def test_wrong_answers_get_their_hint(exercise_id, answer, hint):
     assert not feedback.correct
     assert repr(feedback).startswith("✗ Not yet.")
     assert hint in feedback.message
+
+
+@pytest.mark.parametrize("exercise_id", ["timeline-4", "timeline-5"])
+def test_the_written_exercises_keep_the_text(exercise_id):
+    saved = write(exercise_id, "According to PTI (S10), published on 29 September, ...")
+    assert saved.state == "written"
+    assert "kept for your teacher" in saved.message

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from pakafghan.datadir import BUNDLED_DATA_DIR
-from pakafghan.geo import GEO_FILE, Outline, country_outlines
+from pakafghan.geo import DURAND_FILE, GEO_FILE, Line, Outline, country_outlines, durand_line
 
 
 def test_outlines_are_the_shipped_countries_sorted_by_code():
@@ -54,3 +54,39 @@ def test_a_polygon_and_a_multipolygon_read_alike(data_copy):
     ring = [tuple(p) for p in square[0]]
     assert one.polygons == [[ring]]
     assert many.polygons == [[ring], [ring]]
+
+
+def test_the_durand_line_is_the_boundary_the_two_outlines_share():
+    line = durand_line()
+    assert isinstance(line, Line) and line.line_id == "durand-line"
+    assert line.name == "Durand Line" and "contested" in line.note
+    outlines = {o.iso_a3: o for o in country_outlines()}
+    corners = {
+        code: {p for polygon in outlines[code].polygons for ring in polygon for p in ring}
+        for code in ("AFG", "PAK")
+    }
+    assert set(line.points) <= corners["AFG"] & corners["PAK"]
+    assert len(line.points) > 100
+
+
+def test_the_durand_line_is_read_from_the_data_folder(data_copy):
+    path = data_copy.path / DURAND_FILE
+    geo = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": "a-line",
+                "properties": {"name": "A line"},
+                "geometry": {"type": "LineString", "coordinates": [[60, 30], [61, 31]]},
+            }
+        ],
+    }
+    path.write_text(json.dumps(geo), encoding="utf-8")
+    line = durand_line(data_copy.path)
+    assert (line.line_id, line.name, line.note, line.points) == (
+        "a-line",
+        "A line",
+        "",
+        [(60.0, 30.0), (61.0, 31.0)],
+    )

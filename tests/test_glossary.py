@@ -51,7 +51,9 @@ def entries() -> list[dict[str, str]]:
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
         if line.startswith("**"):
             found = _ENTRY.match(line)
-            assert found, f"GLOSSARY.md: an entry not in the form '**term** — … *First in …*': {line}"
+            assert found, (
+                f"GLOSSARY.md: an entry not in the form '**term** — … *First in …*': {line}"
+            )
             out.append(found.groupdict())
     return out
 

@@ -56,7 +56,9 @@ LAYERS = {
     "presentation": (
         2,
         {
+            "pakafghan.aftermath",
             "pakafghan.article_html",
+            "pakafghan.excerpts",
             "pakafghan.html",
             "pakafghan.report",
             "pakafghan.scratch",

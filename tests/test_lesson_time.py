@@ -92,3 +92,33 @@ def test_the_minutes_per_item_are_the_ones_the_readme_states():
 @pytest.mark.parametrize("path", lesson_time.lessons(), ids=lambda p: p.stem)
 def test_every_lesson_states_its_measured_time_and_fits_an_hour(path):
     assert measure(path).problems() == []
+
+
+ROOT = lesson_time.ROOT
+
+
+def _between(text: str, marker: str) -> str:
+    return text.split(f"<!-- {marker} -->", 1)[1].split(f"<!-- /{marker} -->", 1)[0].strip()
+
+
+def test_the_instructor_readme_shows_the_measured_breakdown():
+    readme = (ROOT / "notebooks" / "instructor" / "README.md").read_text(encoding="utf-8")
+    expected = lesson_time.table([measure(p) for p in lesson_time.lessons()])
+    assert _between(readme, "lesson-time-table") == expected, "run: python -m tools.lesson_time"
+
+
+@pytest.mark.parametrize(
+    "page", ["README.md", "notebooks/instructor/README.md", "notebooks/instructor/SUBSTITUTE.md"]
+)
+def test_the_readmes_state_each_lessons_own_time(page):
+    text = (ROOT / page).read_text(encoding="utf-8")
+    for path in lesson_time.lessons():
+        stated = measure(path).stated
+        row = next(line for line in text.splitlines() if _names(line, path))
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert str(stated) in cells, (page, path.name, row)
+
+
+def _names(line: str, path) -> bool:
+    number = int(path.name[:2])
+    return line.startswith("|") and (path.name in line or line.startswith(f"| {number}. "))

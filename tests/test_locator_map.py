@@ -10,12 +10,14 @@ import pytest
 from pakafghan.charts.locator_map import (
     BORDER_NOTE,
     CREDIT,
+    DURAND_PROPOSITION,
     EMPHASISED,
     EXTENT,
     PLACE_MARKERS,
+    durand_note,
     locator_map,
 )
-from pakafghan.geo import GEO_FILE, country_outlines
+from pakafghan.geo import GEO_FILE, country_outlines, durand_line
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +90,35 @@ def test_credit_and_border_note_are_on_the_figure_and_in_the_alt_text(chart):
     assert CREDIT in texts and BORDER_NOTE in texts
     assert "Kashmir" in chart.alt_text and BORDER_NOTE in chart.alt_text
     legend = [t.get_text() for t in chart.figure.axes[0].get_legend().get_texts()]
-    assert legend == ["city (centre)", "region (rough centre)"]
+    assert legend == ["city (centre)", "region (rough centre)", "Durand Line (see the note)"]
+
+
+def test_the_durand_line_is_drawn_dashed_named_and_its_positions_noted(ds, chart):
+    line = _gids(chart, "line")["durand-line"]
+    assert line.get_linestyle() not in ("-", "solid")
+    assert len(line.get_xdata()) == len(durand_line().points)
+    assert _gids(chart, "line-name")["durand-line"].get_text() == "Durand Line"
+    note = durand_note(ds)
+    texts = " ".join(t.get_text().replace("\n", " ") for t in chart.figure.axes[0].texts)
+    assert note in texts and note in chart.alt_text
+    border = ds.claims[ds.claims["proposition_id"] == DURAND_PROPOSITION]
+    names = ds.actors.set_index("actor_id")["name"]
+    for row in border.itertuples():
+        assert f"{names[row.claimant_id]} ({row.source_id})" in note
+    assert "deny that it is a border" in note and "calls it the border" in note
+
+
+def test_the_durand_note_follows_the_data(data_copy):
+    from pakafghan import load_dataset
+
+    data_copy.replace(
+        "claims",
+        "cl-152,pr-durand-line-is-border,wikipedia,asserts",
+        "cl-152,pr-durand-line-is-border,wikipedia,denies",
+    )
+    ds = load_dataset(data_copy.path)
+    note = durand_note(ds)
+    assert "calls it the border" not in note and "Wikipedia (C1)" in note
 
 
 def test_alt_text_counts_places_by_kind(ds, chart):

@@ -36,10 +36,10 @@ NBGRADER_NAMES = {"gradebook.db", ".nbgrader.log", "nbgrader_config.py", "source
 NBGRADER_NAMES |= {"submitted", "autograded", "feedback"}
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
-#: Three exercises of lesson 2, as notebooks/instructor/03_actors_solutions.ipynb solves them,
-#: with the solutions marked in nbgrader's format.
+#: Three checked exercises of lesson 3, as its source solves them, with the solutions marked in
+#: nbgrader's format.
 FIXTURE_CELLS = [
-    ("markdown", "# Actors (a part of lesson 2)"),
+    ("markdown", "# Actors (a part of lesson 3)"),
     (
         "code",
         "from pakafghan import load_dataset\n"
@@ -47,27 +47,25 @@ FIXTURE_CELLS = [
         "from pakafghan.select import article_only",
     ),
     ("code", "ds = load_dataset()\narticle = article_only(ds)"),
-    ("markdown", "### Exercise 1\n\nWhich actor does the data say the envoy belongs to?"),
+    ("markdown", "### Exercise 1\n\nWhich actor does the spokesman belong to directly?"),
     (
         "code",
         "### BEGIN SOLUTION\n"
-        'answer = ds.actors.set_index("actor_id").loc["asim-iftikhar-ahmad", "parent_id"]\n'
+        'answer = ds.actors.set_index("actor_id").loc["shafqat-ali-khan", "parent_id"]\n'
         "### END SOLUTION\n"
         'check("actors-1", answer)',
     ),
-    ("markdown", "### Exercise 2\n\nWhy is the directness of cl-007 `unattributed`?"),
-    ("code", '### BEGIN SOLUTION\nanswer = "a"\n### END SOLUTION\ncheck("actors-2", answer)'),
+    ("markdown", "### Exercise 3\n\nWhich officials does the article not name?"),
     (
         "code",
-        'acting = set(article.event_actors["actor_id"]) | set(article.claims["claimant_id"])',
-    ),
-    ("markdown", "### Exercise 3\n\nHow many kinds of actor act in the article?"),
-    (
-        "code",
-        "### BEGIN SOLUTION\n"
-        'answer = ds.actors.loc[ds.actors["actor_id"].isin(acting), "kind"].nunique()\n'
-        "### END SOLUTION\n"
+        '### BEGIN SOLUTION\nanswer = ["muttaqi", "wang-yi", "ishaq-dar"]\n### END SOLUTION\n'
         'check("actors-3", answer)',
+    ),
+    ("code", 'text = ds.source_text("article")'),
+    ("markdown", "### Exercise 4\n\nHow many of Pakistan's links rest on 'facilitating'?"),
+    (
+        "code",
+        '### BEGIN SOLUTION\nanswer = 5\n### END SOLUTION\ncheck("actors-4", answer)',
     ),
 ]
 
@@ -93,7 +91,10 @@ def test_an_exercise_cell_splits_into_its_solution_and_its_id():
     assert tool.split_exercise(source) == (
         'given = 1\n### BEGIN SOLUTION\nanswer = "a"\n### END SOLUTION',
         "actors-2",
+        "check",
     )
+    written = source.replace("check(", "write(")
+    assert tool.split_exercise(written)[1:] == ("actors-2", "write")
     assert tool.split_exercise("ds = load_dataset()") is None
     assert tool.split_exercise('check("actors-2", answer)') is None
 
@@ -120,7 +121,7 @@ def test_the_assignment_has_a_solution_cell_then_a_locked_test_cell_per_exercise
     lesson = fixture_notebook()
     lesson.cells[2].outputs = [nbformat.v4.new_output("stream", text="old output")]
     nb, ids = tool.assignment_notebook(lesson, points=2)
-    assert ids == ["actors-1", "actors-2", "actors-3"]
+    assert ids == ["actors-1", "actors-3", "actors-4"]
     assert len(nb.cells) == len(lesson.cells) + 3
     for exercise_id in ids:
         [i] = [
@@ -163,7 +164,7 @@ def test_a_lesson_without_exercises_or_with_one_twice_is_refused():
     with pytest.raises(tool.LessonError, match="no exercise cell"):
         tool.assignment_notebook(new_notebook(cells=lesson.cells[:3]))
     lesson.cells.append(new_code_cell(lesson.cells[6].source))
-    with pytest.raises(tool.LessonError, match="cell 11: exercise 'actors-2' appears twice"):
+    with pytest.raises(tool.LessonError, match="cell 11: exercise 'actors-3' appears twice"):
         tool.assignment_notebook(lesson)
 
 
@@ -176,7 +177,7 @@ def test_the_command_line(tmp_path):
         [sys.executable, script, str(lesson), str(out)], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
-    assert "3 autograded exercises (actors-1, actors-2, actors-3), 1 point each" in done.stdout
+    assert "3 autograded exercises (actors-1, actors-3, actors-4), 1 point each" in done.stdout
     assert out.is_file()
     empty = tmp_path / "empty.ipynb"
     nbformat.write(new_notebook(cells=[new_code_cell("x = 1")]), empty)
@@ -253,7 +254,7 @@ def _read_lesson() -> nbformat.NotebookNode:
 
 
 LESSONS = [
-    pytest.param(fixture_notebook, id="three-exercises-of-lesson-2"),
+    pytest.param(fixture_notebook, id="three-exercises-of-lesson-3"),
     pytest.param(
         _read_lesson,
         id="lessons/03_actors.ipynb",
@@ -292,7 +293,9 @@ def test_nbgrader_grades_a_filled_copy_full_and_an_empty_copy_zero(make_lesson, 
     release = nbformat.read(course / "release" / "actors" / "actors.ipynb", as_version=4)
     answers = [c for c in release.cells if _meta(c).get("solution")]
     assert len(answers) == len(ids)
-    assert all(c.source.strip().endswith("answer = ...") for c in answers)
+    assert all("answer = ..." in c.source for c in answers)
+    written = [c for c in answers if _meta(c).get("grade")]  # manually graded answers
+    checked = len(ids) - len(written)
     assert "BEGIN SOLUTION" not in json.dumps(release)
 
     for student, notebook in [("filled", _filled(source_nb, release)), ("empty", release)]:
@@ -307,7 +310,8 @@ def test_nbgrader_grades_a_filled_copy_full_and_an_empty_copy_zero(make_lesson, 
             for student in ("filled", "empty")
             for sub in [gradebook.find_submission("actors", student)]
         }
-    assert scores == {"filled": (len(ids), len(ids)), "empty": (0, len(ids))}
+    # checks score themselves; written answers wait for the teacher (0 until graded by hand)
+    assert scores == {"filled": (checked, len(ids)), "empty": (0, len(ids))}
     graded = nbformat.read(course / "autograded" / "empty" / "actors" / "actors.ipynb", 4)
     outputs = [o for c in graded.cells if c.cell_type == "code" for o in c.outputs]
     errors = {o["ename"] for o in outputs if o["output_type"] == "error"}

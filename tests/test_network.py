@@ -13,7 +13,13 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import FancyArrowPatch
 
 from bench.synthetic import busy_network
-from pakafghan.charts.network import KIND_MARKER, RELATION_STYLE, network_chart, short_name
+from pakafghan.charts.network import (
+    KIND_MARKER,
+    PLANNED_STYLE,
+    RELATION_STYLE,
+    network_chart,
+    short_name,
+)
 from pakafghan.relations import RELATIONS, relations_graph
 from pakafghan.select import article_only, select
 from pakafghan.style import OKABE_ITO
@@ -35,14 +41,24 @@ def test_chart_draws_every_article_link_in_colour_and_line_style(article):
     assert len(arrows) == graph.number_of_edges()
     allowed = set(OKABE_ITO.values())
     assert {_hex(a.get_edgecolor()) for a in arrows} <= {c.lower() for c in allowed}
+    # a link that rests only on planned events is grey and thinner; the others are not
+    planned = {(u, v, k) for u, v, k, p in graph.edges(keys=True, data="planned") if p}
+    grey = [a for a in arrows if _hex(a.get_edgecolor()) == PLANNED_STYLE["color"].lower()]
+    assert len(grey) == len(planned) > 0
+    assert {a.get_linewidth() for a in grey} == {PLANNED_STYLE["linewidth"]}
+    assert all(a.get_linewidth() > PLANNED_STYLE["linewidth"] for a in arrows if a not in grey)
     looks = {(s["color"], str(s["linestyle"])) for s in RELATION_STYLE.values()}
     assert len({s["color"] for s in RELATION_STYLE.values()}) == len(RELATION_STYLE)
     assert len({str(s["linestyle"]) for s in RELATION_STYLE.values()}) == len(looks)
     legends = [t.get_text() for leg in _legends(chart) for t in leg.get_texts()]
     assert "criticises →" in legends and "meet (same event)" in legends
+    assert any(t.startswith("grey, thin: only planned") for t in legends)
     linked = [n for n in graph.nodes if graph.degree(n) > 0]
     assert len(_labels(chart)) == len(linked)
-    assert {"Pakistan", "SASSI", "TTP"} <= set(_labels(chart))
+    assert {"Pakistan", "SASSI"} <= set(_labels(chart))
+    # no tie for a claim someone denies, and no hosting of a visit that was postponed
+    assert not {"Taliban", "TTP"} & set(_labels(chart))
+    assert not graph.has_edge("pakistan", "muttaqi")
 
 
 def _hex(rgba) -> str:
@@ -70,6 +86,8 @@ def test_alt_text_counts_actors_and_links_and_names_the_most_connected(article):
     assert f"The most connected are {graph.nodes[top]['name']} ({degree[top]} links)" in alt
     assert top == "pakistan"
     assert alt.count(". ") == 1  # two sentences
+    planned = sum(1 for *_, p in graph.edges(keys=True, data="planned") if p)
+    assert f"; {planned} drawn links rest only on planned events (grey, thinner)." in alt
 
 
 def test_layout_is_deterministic_and_depends_on_the_seed(article):
@@ -96,9 +114,11 @@ def test_max_nodes_keeps_the_most_connected_and_says_so(ds):
 
 
 def test_relations_argument_limits_the_kinds_drawn(article):
-    chart = network_chart(article, relations=["denies"])
-    assert set(_labels(chart)) == {"Taliban", "TTP"}
-    assert chart.alt_text.startswith("A network of 2 actors joined by 1 link (denies 1).")
+    chart = network_chart(article, relations=["criticises"])
+    assert set(_labels(chart)) == {"Zalmay Khalilzad", "Pakistan"}
+    assert chart.alt_text.startswith("A network of 2 actors joined by 1 link (criticises 1).")
+    with pytest.raises(ValueError, match="unknown kinds"):
+        network_chart(article, relations=["denies"])
 
 
 def test_focus_draws_one_actors_links(article):

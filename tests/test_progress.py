@@ -71,23 +71,26 @@ def demo(monkeypatch):
 
 
 def test_a_placeholder_touches_an_exercise_but_is_not_an_attempt(record):
-    check("actors-2", ...)
-    entry = record.get("actors-2")
+    check("background-4", ...)
+    entry = record.get("background-4")
     assert (entry.state, entry.attempts, entry.last_attempt) == ("not attempted", 0, None)
 
 
 def test_every_check_is_recorded_with_its_state_attempts_and_utc_time(record):
-    check("actors-2", "c")
-    assert record.get("actors-2").state == "not yet"
-    check("actors-2", "a")
-    entry = record.get("actors-2")
+    check("background-4", "a")
+    assert record.get("background-4").state == "not yet"
+    check("background-4", "b")
+    entry = record.get("background-4")
     assert (entry.state, entry.attempts) == ("right", 2)
     when = datetime.fromisoformat(entry.last_attempt)
     assert when.utcoffset() == timedelta(0)
-    check("actors-2", None)  # running the cell with the placeholder again changes nothing
-    assert record.get("actors-2") == entry
-    check("actors-2", "b")  # the latest attempt counts
-    assert (record.get("actors-2").state, record.get("actors-2").attempts) == ("not yet", 3)
+    check("background-4", None)  # running the cell with the placeholder again changes nothing
+    assert record.get("background-4") == entry
+    check("background-4", "c")  # the latest attempt counts
+    assert (record.get("background-4").state, record.get("background-4").attempts) == (
+        "not yet",
+        3,
+    )
 
 
 def test_the_real_clock_gives_utc_iso_times():
@@ -96,31 +99,31 @@ def test_the_real_clock_gives_utc_iso_times():
     assert abs(datetime.now(when.tzinfo) - when) < timedelta(minutes=1)
 
 
-def test_the_record_never_keeps_a_checked_answer(record, tmp_path):
-    check("actors-1", "my-secret-guess")
-    check("actors-1", "pakistan")
-    assert "my-secret-guess" not in repr(record.get("actors-1"))
+def test_the_record_never_keeps_a_checked_answer(record, tmp_path, demo):
+    check("demo-1", "my-secret-guess")
+    check("demo-1", "kabul")
+    assert "my-secret-guess" not in repr(record.get("demo-1"))
     paths = export_progress(tmp_path)
     for path in paths:
         text = path.read_text(encoding="utf-8").casefold()
-        assert "my-secret-guess" not in text and "pakistan" not in text
+        assert "my-secret-guess" not in text and "kabul" not in text
 
 
 # --- progress() ----------------------------------------------------------------------------------
 
 
 def test_progress_shows_every_exercise_of_the_lessons_touched_in_id_order():
-    check("actors-2", "a")
+    check("background-4", "b")
     check("start-1", 1)
-    check("actors-1", ...)
+    check("background-1", ...)
     shown = progress()
     ids = [e.exercise_id for e in shown]
-    assert ids == [f"actors-{n}" for n in range(1, 6)] + [f"start-{n}" for n in range(1, 6)]
+    assert ids == [f"background-{n}" for n in range(1, 7)] + [f"start-{n}" for n in range(1, 6)]
     states = {e.exercise_id: e.state for e in shown}
-    assert states["actors-2"] == "right" and states["start-1"] == "not yet"
-    assert states["actors-1"] == states["actors-5"] == "not attempted"
+    assert states["background-4"] == "right" and states["start-1"] == "not yet"
+    assert states["background-1"] == states["background-6"] == "not attempted"
     assert shown.summary() == (
-        "10 exercises in lessons actors, start: 1 right, 1 not yet, 8 not attempted."
+        "11 exercises in lessons background, start: 1 right, 1 not yet, 9 not attempted."
     )
 
 
@@ -130,28 +133,27 @@ def test_progress_orders_numbers_as_numbers(demo):
 
 
 def test_progress_shows_as_text_and_html_without_times():
-    check("actors-2", "c")
-    check("actors-2", "a")
-    hint("actors-3")
+    check("background-4", "a")
+    check("background-4", "b")
+    hint("background-2")
     text, html = repr(progress()), progress()._repr_html_()
-    assert text.splitlines()[:4] == [
-        "5 exercises in lesson actors: 1 right, 0 not yet, 4 not attempted.",
-        "exercise  state            attempts  hints seen",
-        "actors-1  ○ not attempted  0         0",
-        "actors-2  ✓ right          2         0",
-    ]
-    assert text.splitlines()[4] == "actors-3  ○ not attempted  0         1"
+    lines = text.splitlines()
+    assert lines[0] == "6 exercises in lesson background: 1 right, 0 not yet, 5 not attempted."
+    assert lines[1].split() == ["exercise", "state", "attempts", "hints", "seen"]
+    assert lines[2].split() == ["background-1", "○", "not", "attempted", "0", "0"]
+    assert lines[3].split() == ["background-2", "○", "not", "attempted", "0", "1"]
+    assert lines[5].split() == ["background-4", "✓", "right", "2", "0"]
     assert "<th>exercise</th><th>state</th><th>attempts</th><th>hints seen</th>" in html
-    assert "<td>actors-2</td><td>✓ right</td><td>2</td>" in html
+    assert "<td>background-4</td><td>✓ right</td><td>2</td>" in html
     assert not ISO_TIME.search(text) and not ISO_TIME.search(html)
 
 
 def test_progress_is_the_same_whatever_the_time(record):
     """What a lesson stores (nbval compares it) does not depend on when the cells ran."""
-    check("actors-2", "a")
+    check("background-4", "b")
     first = (repr(progress()), progress()._repr_html_())
     record.clock.now += timedelta(days=3)
-    check("actors-2", ...)
+    check("background-4", ...)
     assert (repr(progress()), progress()._repr_html_()) == first
 
 
@@ -197,7 +199,7 @@ def test_an_exercise_without_steps_and_an_unknown_one(demo):
 
 
 def test_every_lesson_exercise_gives_its_steps_in_order():
-    for exercise_id in ("start-1", "actors-2", "security-3", "timeline-4", "checking-1"):
+    for exercise_id in ("start-1", "background-4", "security-3", "timeline-4", "checking-1"):
         shown = [repr(hint(exercise_id)) for _ in range(4)]
         steps = exercises._REGISTRY[exercise_id].steps
         for n, step in enumerate(steps, start=1):
@@ -206,7 +208,7 @@ def test_every_lesson_exercise_gives_its_steps_in_order():
 
 
 def test_not_attempted_points_to_the_first_hint():
-    assert 'For a first step: hint("actors-2").' in repr(check("actors-2", ...))
+    assert 'For a first step: hint("background-4").' in repr(check("background-4", ...))
 
 
 # --- solutions only for teachers ---------------------------------------------------------------
@@ -218,7 +220,7 @@ def test_without_the_teachers_setting_no_solution_is_shown(demo):
         assert note.code is None
         assert repr(note).startswith("Solutions are with your teacher.")
         assert "<pre>" not in note._repr_html_()
-    assert 'hint("actors-2") gives the next step' in repr(solution("actors-2"))
+    assert 'hint("background-4") gives the next step' in repr(solution("background-4"))
 
 
 def test_the_teacher_enables_solutions_with_a_file(tmp_path, monkeypatch, demo):
@@ -246,7 +248,7 @@ def test_a_broken_solutions_file_shows_no_solution_and_says_why(
     if content is not None:
         path.write_text(content, encoding="utf-8")
     monkeypatch.setenv(SOLUTIONS_ENV, str(path))
-    note = solution("actors-2")
+    note = solution("background-4")
     assert note.code is None
     assert repr(note).startswith("Solutions are with your teacher.") and reason in repr(note)
 
@@ -256,9 +258,9 @@ def test_a_broken_solutions_file_shows_no_solution_and_says_why(
 
 def test_export_writes_a_json_and_csv_pair_in_the_current_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    check("actors-2", "c")
-    check("actors-2", "a")
-    hint("actors-3")
+    check("background-4", "a")
+    check("background-4", "b")
+    hint("background-2")
     paths = export_progress()
     assert (paths.json.name, paths.csv.name) == (
         "pakafghan-progress-learner.json",
@@ -270,11 +272,12 @@ def test_export_writes_a_json_and_csv_pair_in_the_current_folder(tmp_path, monke
     assert doc["format"] == FORMAT and doc["version"] == 1 and doc["learner"] is None
     assert datetime.fromisoformat(doc["exported_at"]).utcoffset() == timedelta(0)
     rows = {r["exercise_id"]: r for r in doc["exercises"]}
-    assert list(rows) == [f"actors-{n}" for n in range(1, 6)]
-    assert rows["actors-2"]["state"] == "right" and rows["actors-2"]["attempts"] == 2
-    assert datetime.fromisoformat(rows["actors-2"]["last_attempt"]).utcoffset() == timedelta(0)
-    assert rows["actors-3"] == {
-        "exercise_id": "actors-3",
+    assert list(rows) == [f"background-{n}" for n in range(1, 7)]
+    assert rows["background-4"]["state"] == "right" and rows["background-4"]["attempts"] == 2
+    last = rows["background-4"]["last_attempt"]
+    assert datetime.fromisoformat(last).utcoffset() == timedelta(0)
+    assert rows["background-2"] == {
+        "exercise_id": "background-2",
         "state": "not attempted",
         "attempts": 0,
         "hints": 1,
@@ -286,8 +289,8 @@ def test_export_writes_a_json_and_csv_pair_in_the_current_folder(tmp_path, monke
     assert tuple(table[0]) == CSV_COLUMNS
     assert [r["exercise_id"] for r in table] == list(rows)
     assert (
-        table[1]["state"] == "right"
-        and table[1]["last_attempt"] == rows["actors-2"]["last_attempt"]
+        table[3]["state"] == "right"
+        and table[3]["last_attempt"] == rows["background-4"]["last_attempt"]
     )
     assert read_handin(paths.json).rows == read_handin(paths.csv).rows
 

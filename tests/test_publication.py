@@ -11,7 +11,13 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-from pakafghan.charts.publication import describe_publication, publication_chart
+from pakafghan.charts.publication import (
+    OUTLINES,
+    band_outlines,
+    band_spans,
+    describe_publication,
+    publication_chart,
+)
 from pakafghan.style import STATUS_HATCH, STATUS_STYLE
 from pakafghan.timing import TIMING, event_bands, publication_rows, relative_timing
 
@@ -75,6 +81,50 @@ def test_bands_use_status_colour_and_hatch(ds, chart):
     assert any("held 29–30 Sep 2025" in t and t.endswith("[S11]") for t in legend)
 
 
+def _span(patch) -> tuple[float, float]:
+    xs = [x for x, _ in patch.get_path().transformed(patch.get_patch_transform()).vertices]
+    return round(min(xs), 6), round(max(xs), 6)
+
+
+def test_bands_on_the_same_day_stand_side_by_side_and_never_overlap(ds, chart):
+    """The review's 6.7: the two bands of 22 Aug mixed into a colour of no legend entry."""
+    bands = artists(chart, "band:")
+    briefing, postponed = _span(bands["ev-fo-briefing"]), _span(bands["ev-meeting-postponed"])
+    assert briefing[1] == pytest.approx(postponed[0])  # side by side, not on top of each other
+    assert briefing[1] - briefing[0] == pytest.approx(0.5)
+    spans = sorted(_span(p) for p in bands.values())
+    for (_, right), (left, _) in zip(spans, spans[1:], strict=False):
+        assert right <= left + 1e-6
+
+
+def test_no_two_bands_share_colour_hatch_and_outline(ds, chart):
+    """Bands 1 and 4 are both 'held' (one colour, no hatching): their outlines differ."""
+    bands = artists(chart, "band:")
+    looks = [
+        (to_hex(p.get_facecolor()), p.get_hatch() or "", p.get_linestyle()) for p in bands.values()
+    ]
+    assert len(set(looks)) == len(looks)
+    assert bands["ev-fo-briefing"].get_linestyle() != bands["ev-meeting-held"].get_linestyle()
+    legend = chart.figure.legends[0]
+    pairs = zip(legend.get_texts(), legend.legend_handles, strict=True)
+    held = [h for t, h in pairs if t.get_text().split(" ")[1:2] == ["held"]]
+    # a legend copies the outline's dashes, not its style's name
+    assert len(held) == 2 and len({str(h._unscaled_dash_pattern) for h in held}) == 2
+
+
+def test_band_spans_and_outlines():
+    days = pd.to_datetime(["2025-08-22", "2025-08-22", "2025-08-22", "2025-09-29"])
+    last = pd.to_datetime(["2025-08-22", "2025-08-22", "2025-08-22", "2025-09-30"])
+    bands = pd.DataFrame(
+        {"date_earliest": days, "date_latest": last, "status": ["held", "held", "planned", "held"]}
+    )
+    spans = band_spans(bands)
+    widths = [round(b - a, 6) for a, b in spans]
+    assert widths == [round(1 / 3, 6)] * 3 + [2.0]
+    assert spans[0][1] == pytest.approx(spans[1][0]) and spans[1][1] == pytest.approx(spans[2][0])
+    assert band_outlines(bands) == [OUTLINES[0], OUTLINES[1], OUTLINES[0], OUTLINES[2]]
+
+
 def test_alt_text_says_the_article_was_a_forecast_and_later_reports_came_after(ds, chart):
     text = chart.alt_text
     assert text.startswith("Publication dates of ")
@@ -94,7 +144,7 @@ def test_alt_text_says_the_article_was_a_forecast_and_later_reports_came_after(d
     ]
     assert [int(n) for n in found.groups()] == [timing.count(t) for t in TIMING]
     after = rows[rows["published_earliest"] > T("2025-09-30")]
-    assert set(after["source_id"]) == {"S11"}
+    assert set(after["source_id"]) == {"S11", "N44"}  # PTI (S11) and PTI via Editorji (N44), 1 Oct
     around = set(rows.loc[[t == "around" for t in timing], "source_id"])
     assert {"S10", "S13"} <= around
 

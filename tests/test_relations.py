@@ -1,4 +1,4 @@
-"""The relations the data reports: who meets, hosts, accuses, criticises or denies whom."""
+"""The relations the data reports: who meets, hosts, accuses or criticises whom."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ import pandas as pd
 import pytest
 
 from pakafghan.relations import (
+    NOT_HELD,
     RELATIONS,
+    actor_links,
     links_graph,
     raw_relations,
+    relation_summary,
     relations_graph,
     relations_table,
+    top_relations,
 )
 from pakafghan.select import select
 
@@ -37,24 +41,54 @@ def test_pakistan_and_sassi_host_the_islamabad_invitees_but_not_the_nrf(article)
     for host in ("pakistan", "sassi"):
         for guest in ("afghan-exiles", "womens-rights-advocates", "pakistani-officials"):
             assert "ev-meeting-announced" in graph.edges[host, guest, "hosts"]["records"]
+            assert graph.edges[host, guest, "hosts"]["planned"]  # the meeting was only planned
     # The NRF declined its invitation: a refusal is not being hosted.
     assert not graph.has_edge("pakistan", "nrf")
-    # Pakistan hosts the visit the Taliban's foreign minister postponed.
-    assert graph.has_edge("pakistan", "muttaqi", key="hosts")
+    # A visit that was postponed did not take place: Pakistan does not host the minister.
+    assert not graph.has_edge("pakistan", "muttaqi")
 
 
-def test_accusations_and_denials_follow_mode_and_stance(article):
+def test_an_event_that_did_not_take_place_gives_no_link(ds):
+    not_held = set(ds.events.loc[ds.events["status"].isin(NOT_HELD), "event_id"])
+    assert {"ev-muttaqi-visit-postponed", "ev-khalilzad-invitation"} <= not_held
+    assert not set(relations_table(ds)["record_id"]) & not_held
+    assert set(NOT_HELD) == {"postponed", "cancelled", "refused"}
+
+
+def test_a_link_from_a_planned_event_is_marked_planned(ds):
+    table = relations_table(ds)
+    status = dict(zip(ds.events["event_id"], ds.events["status"].astype(object), strict=True))
+    from_events = table[table["record_id"].isin(status)]
+    assert (from_events["planned"] == from_events["record_id"].map(status).eq("planned")).all()
+    assert from_events["planned"].any() and not from_events["planned"].all()
+    assert not table.loc[~table["record_id"].isin(status), "planned"].any()  # claims
+    # a link reported from a held and from a planned event is not planned
+    graph = relations_graph(ds)
+    assert not graph.edges["ishaq-dar", "wang-yi", "meets"]["planned"]
+
+
+def test_accusations_follow_mode_and_a_denial_is_no_link(article, ds):
     graph = relations_graph(article)
     assert graph.has_edge("pakistan", "afghanistan", key="accuses")  # mode allege
     assert graph.has_edge("asim-iftikhar-ahmad", "afghanistan", key="accuses")
-    assert graph.edges["taliban", "ttp", "denies"]["records"] == ("cl-019",)
-    # The UN reports *confirm*: a confirmation is not a link.
-    assert not graph.has_edge("un-monitoring-team", "ttp", key="denies")
+    # The Taliban deny that the TTP is in Afghanistan: that is no tie between them.
+    assert "cl-019" in set(article.claims["claim_id"])
+    assert not graph.has_edge("taliban", "ttp") and not graph.has_edge("ttp", "taliban")
+    # The Foreign Office's spokesman denies a claim about Pakistan: no link to his own state.
+    assert not relations_graph(ds).has_edge("shafqat-ali-khan", "pakistan")
+    assert not set(relations_table(ds)["record_id"]) & {"cl-019", "cl-062"}
 
 
 def test_relations_table_is_sorted_unique_and_filters_by_kind(ds):
     table = relations_table(ds)
-    assert list(table.columns) == ["source", "target", "kind", "record_id", "source_id"]
+    assert list(table.columns) == [
+        "source",
+        "target",
+        "kind",
+        "record_id",
+        "source_id",
+        "planned",
+    ]
     assert not table.duplicated().any()
     assert table.equals(table.sort_values(list(table.columns)).reset_index(drop=True))
     assert set(table["kind"]) == set(RELATIONS)
@@ -89,7 +123,7 @@ def test_raw_relations_hold_the_table_unsorted_and_with_repeats(ds):
 
 
 def test_kinds_of_link_say_whether_they_have_a_direction():
-    assert list(RELATIONS) == ["meets", "hosts", "accuses", "criticises", "denies"]
+    assert list(RELATIONS) == ["meets", "hosts", "accuses", "criticises"]
     assert [k for k, r in RELATIONS.items() if not r["directed"]] == ["meets"]
     assert RELATIONS["meets"]["label"] == "meet (same event)"
     assert len({r["label"] for r in RELATIONS.values()}) == len(RELATIONS)
@@ -127,3 +161,43 @@ def test_links_graph_keys_edges_by_kind_and_keeps_every_other_column():
     assert graph.edges["a", "b", "meets"] == {"kind": "meets", "count": 2, "note": "x"}
     assert graph.edges["a", "b", "hosts"]["count"] == 1
     assert not graph.has_edge("b", "a")
+
+
+def test_the_summary_has_one_row_per_relation_with_its_records_in_one_cell(article):
+    summary = relation_summary(article)
+    assert not summary.duplicated(["source", "target", "kind"]).any()
+    row = summary[(summary["source"] == "khalilzad") & (summary["kind"] == "criticises")]
+    assert len(row) == 1
+    assert row["records"].item() == "cl-008, cl-079, ev-khalilzad-criticism"
+    # the unspecified copy of the article is the article: one report, not two
+    assert row["reports"].item() == 1
+    assert list(summary["reports"]) == sorted(summary["reports"], reverse=True)
+
+
+def test_the_top_relations_are_the_most_reported_with_names(ds):
+    top = top_relations(ds, 10)
+    assert len(top) == 10 and list(top.index) == list(range(1, 11))
+    assert list(top.columns) == ["from", "link", "to", "reports", "records"]
+    assert list(top["reports"]) == sorted(top["reports"], reverse=True)
+    assert top.loc[1, "from"] == "Zalmay Khalilzad" and top.loc[1, "to"] == "Pakistan"
+    assert set(top["link"]) <= {"meet", "hosts", "accuses", "criticises", "meet (planned)"} | {
+        "hosts (planned)"
+    }
+    assert top_relations(ds, 2).equals(top.head(2))
+    # a long list of records is cut, and says how many there are
+    full = relation_summary(ds).loc[0, "records"].split(", ")
+    assert len(full) > 4
+    assert top.loc[1, "records"] == f"{', '.join(full[:3])} … ({len(full)} records)"
+
+
+def test_the_links_of_one_actor_show_direction_role_and_records(article):
+    links = actor_links(article, "pakistan")
+    assert list(links.columns) == ["link", "other actor", "its role", "records"]
+    hosting = links[links["link"] == "hosts (planned) →"]
+    assert set(hosting["its role"]) == {"facilitator"}
+    assert set(hosting["records"]) == {"ev-meeting-announced"}
+    criticised = links[links["link"] == "← criticises"]
+    assert criticised["other actor"].tolist() == ["Zalmay Khalilzad"]
+    assert criticised["records"].item() == "cl-008, cl-079, ev-khalilzad-criticism"
+    assert "meet" in set(links["link"])
+    assert actor_links(article, "nobody").empty

@@ -16,11 +16,13 @@ from pakafghan.scratch import (
     add_row,
     compare_coding,
     display_path,
+    open_copy,
     read_rows,
     remove_row,
     scratch_copy,
     scratch_root,
     update_row,
+    zip_copy,
 )
 from pakafghan.select import article_only, select
 from pakafghan.views import original_of
@@ -357,3 +359,97 @@ def test_compare_coding_puts_your_records_next_to_the_projects(scratch):
     assert rows["table"].map(order).is_monotonic_increasing
     events = rows[rows["table"] == "event"]
     assert events["coded_by"].iloc[0] == "you"
+
+
+def test_add_row_refuses_a_template_with_blanks(scratch):
+    folder = scratch_copy()
+    before = folder_digest(folder)
+    change = add_row(folder, "events", {**EVENT, "status": ..., "date_text": ...})
+    assert not change.ok
+    assert "replace the ... of status, date_text" in change.message
+    assert not add_row(folder, "events", ...).ok  # not a dictionary: a message, not a traceback
+    assert folder_digest(folder) == before
+
+
+def test_add_row_with_replace_puts_an_edited_template_in_the_old_rows_place(scratch):
+    folder = scratch_copy()
+    first = add_row(folder, "events", {**EVENT, "status": "happened"})
+    again = add_row(folder, "events", EVENT, replace=True)
+    assert again.ok and repr(again) == repr(first)  # same line
+    rows = read_rows(folder, "events")
+    assert list(rows["event_id"]).count("ev-test-dialogue") == 1
+    assert rows.set_index("event_id").loc["ev-test-dialogue", "status"] == "held"
+    assert pakafghan.validate(folder).ok
+
+
+def test_compare_coding_lists_only_the_rows_a_learner_added(scratch):
+    folder = scratch_copy()
+    assert compare_coding(folder, "article")["coded_by"].eq("project").all()
+    mine = {
+        **EVENT,
+        "source_id": "article",
+        "status": "planned",
+        "quote": "Pakistan is facilitating",
+    }
+    add_row(folder, "events", mine)
+    rows = compare_coding(folder, "article")
+    assert rows.loc[rows["coded_by"] == "you", "id"].tolist() == ["ev-test-dialogue"]
+
+
+def test_compare_coding_compares_two_learners_folders(scratch):
+    mine, theirs = scratch_copy("mine"), scratch_copy("theirs")
+    add_row(mine, "events", {**EVENT, "event_id": "ev-mine"})
+    add_row(theirs, "events", {**EVENT, "event_id": "ev-theirs", "source_id": "S11"})
+    rows = compare_coding(mine, "S10", other=theirs, other_source="S11")
+    assert rows[["coded_by", "id"]].values.tolist() == [
+        ["you", "ev-mine"],
+        ["partner", "ev-theirs"],
+    ]
+    named = compare_coding(mine, "S10", other=theirs, other_source="S11", labels=("A", "B"))
+    assert named["coded_by"].tolist() == ["A", "B"]
+
+
+def test_zip_copy_packs_a_copy_that_open_copy_unpacks(scratch, tmp_path, monkeypatch):
+    folder = scratch_copy("classroom-project")
+    add_row(folder, "events", EVENT)
+    monkeypatch.chdir(tmp_path)
+    packed = zip_copy(folder)
+    assert packed.ok
+    assert "classroom-project.zip" in packed.message and "Download" in packed.message
+    assert str(tmp_path) not in packed.message  # the same on every machine
+    data = (tmp_path / "classroom-project.zip").read_bytes()
+    assert zip_copy(folder) and (tmp_path / "classroom-project.zip").read_bytes() == data
+    partner = open_copy(tmp_path / "classroom-project.zip", "partner")
+    assert partner == scratch / "partner"
+    assert folder_digest(partner) == folder_digest(folder)
+    assert "ev-test-dialogue" in set(read_rows(partner, "events")["event_id"])
+    assert pakafghan.validate(partner).ok
+
+
+def test_zip_copy_refuses_what_is_not_a_copy(scratch, tmp_path, bundled_unchanged):
+    assert not zip_copy(BUNDLED_DATA_DIR, tmp_path).ok
+    assert not zip_copy(tmp_path, tmp_path).ok
+    folder = scratch_copy("x")
+    assert not zip_copy(folder, folder).ok  # never inside the copy it packs
+
+
+def test_open_copy_refuses_other_zips(scratch, tmp_path):
+    import zipfile
+
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as archive:
+        archive.writestr("copy/../../evil.txt", "x")
+        archive.writestr(f"copy/{MARKER}", "x")
+    with pytest.raises(ValueError, match="does not hold one scratch copy"):
+        open_copy(bad, "partner")
+    plain = tmp_path / "plain.zip"
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("notes/readme.txt", "x")
+    with pytest.raises(ValueError, match="does not hold one scratch copy"):
+        open_copy(plain, "partner")
+    (tmp_path / "text.zip").write_text("not a zip")
+    with pytest.raises(ValueError, match="not a zip file"):
+        open_copy(tmp_path / "text.zip", "partner")
+    with pytest.raises(ValueError, match="name"):
+        open_copy(plain, "../up")
+    assert not (tmp_path / "evil.txt").exists() and not (scratch / "partner").exists()

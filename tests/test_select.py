@@ -12,7 +12,10 @@ from pakafghan.select import (
     filter_events,
     matching_events,
     original_of,
+    reported_by,
     select,
+    sources_by_status,
+    sources_cited,
 )
 from pakafghan.views import events_view
 
@@ -149,3 +152,49 @@ def test_matching_events_keeps_the_stored_order_and_the_other_tables(ds, article
     assert filter_events(ds, threads="cpec").equals(
         events_view(matching_events(ds, threads="cpec"))
     )
+
+
+# --- reported_by, sources_by_status, sources_cited ---------------------------------------------
+
+
+def test_reported_by_lists_one_sources_own_rows_by_date(ds):
+    rows = reported_by(ds, "S10")
+    stored = ds.events[ds.events["source_id"] == "S10"]
+    assert set(rows["event_id"]) == set(stored["event_id"])
+    assert list(rows.columns) == ["event_id", "date_text", "status", "title"]
+    dated = events_view(ds)
+    order = [e for e in dated["event_id"] if e in set(stored["event_id"])]
+    assert rows["event_id"].tolist() == order
+    assert rows["status"].map(type).eq(str).all()
+    article = reported_by(ds, "article")
+    assert set(article["event_id"]) == set(
+        ds.events.loc[ds.events["source_id"] == "article", "event_id"]
+    )
+    with pytest.raises(ValueError, match="no source 'S999'"):
+        reported_by(ds, "S999")
+
+
+def test_sources_by_status_groups_the_sources_in_the_codebooks_order(ds):
+    meeting = filter_events(ds, threads="islamabad_meeting", event_types="CONSULT")
+    table = sources_by_status(meeting)
+    order = [str(s) for s in ds.events["status"].cat.categories]
+    assert table["status"].tolist() == [s for s in order if s in set(meeting["status"].astype(str))]
+    for status, listed in zip(table["status"], table["sources"], strict=True):
+        expected = set(meeting.loc[meeting["status"].astype(str) == status, "source_id"])
+        assert set(listed.split(", ")) == expected
+    planned = table.set_index("status").loc["planned", "sources"].split(", ")
+    assert planned[0] == "article"  # the article first, then S3 before S10
+    numbers = [int(s[1:]) for s in planned[1:]]
+    assert numbers == sorted(numbers)
+
+
+def test_sources_cited_include_the_reports_that_lend_years(ds, article):
+    cited = sources_cited(article.events)
+    assert cited[0] == "article"
+    assert set(cited) == set(article.events["source_id"]) | set(
+        article.events["year_source_id"].dropna()
+    )
+    meeting = filter_events(ds, threads="islamabad_meeting")
+    both = sources_cited(article.events, meeting)
+    assert set(cited) < set(both) and len(both) == len(set(both))
+    assert sources_cited() == []

@@ -74,7 +74,9 @@ def test_rows_are_claimant_names_sorted_and_columns_wrapped_statements(article, 
 def test_legend_shows_symbol_and_word_of_each_stance_drawn(article, chart):
     texts = [t.get_text() for t in chart.figure.axes[0].get_legend().get_texts()]
     drawn = [s for s in STANCE_STYLE if s in set(stance_claims(article)["stance"].astype(str))]
-    assert texts == [f"{STANCE_STYLE[s]['symbol']}  {s}" for s in drawn]
+    assert texts == [f"{STANCE_STYLE[s]['symbol']}  {s}" for s in drawn] + [
+        "framed: an answer to a question"
+    ]
     assert "✗  denies" in texts and "✓  confirms" in texts
 
 
@@ -148,4 +150,56 @@ def test_short_label_wraps_and_cuts():
         short_label("The TTP is present in Afghanistan.") == "The TTP is\npresent in\nAfghanistan."
     )
     long = short_label("word " * 40)
-    assert long.count("\n") == 5 and long.endswith("…")
+    assert long.count("\n") == 7 and long.endswith("…")
+
+
+def test_a_question_tile_shows_the_answer_not_a_plus(article, chart):
+    """The article's figure on "How many fighters…" is printed in a framed white tile."""
+    column, _, text, colour = _cell(chart, "cl-017")
+    assert column == "How many fighters the TTP has."
+    assert text.replace("\n", " ") == "about 6,000" and "+" not in text
+    assert colour == "#FFFFFF"
+    tile = _by_gid(chart, "tile:cl-017")
+    assert mcolors.to_hex(tile.get_edgecolor()).upper() == STANCE_STYLE["asserts"]["color"]
+    assert "Tiles on a question show the answer given" in chart.alt_text
+    assert "“How many fighters the TTP has.” Author of the primary article: about 6,000" in (
+        chart.alt_text
+    )
+
+
+def test_a_range_and_a_long_version_in_tiles(ds):
+    chart = stance_chart(ds, propositions=["pr-ttp-size", "pr-taliban-pay-noor-wali"])
+    texts = {t.get_gid(): t.get_text() for t in chart.figure.axes[0].texts}
+    assert texts["cl-095"] == "6,000–\n6,500"
+    assert texts["cl-168"] == STANCE_STYLE["asserts"]["symbol"]
+    assert texts["figure:cl-168"].replace("\n", " ") == "3.5 million"
+    assert "show it under the symbol: “The Taliban pay" in chart.alt_text
+    assert "UN sanctions Monitoring Team: 6,000–6,500" in chart.alt_text
+
+
+def test_tile_answer_prefers_the_number_then_the_version():
+    import pandas as pd
+
+    from pakafghan.charts.stance import ANSWER_LIMIT, tile_answer
+
+    claim = {
+        "statement": "When the meeting takes place.",
+        "unit": None,
+        "value": None,
+        "value_qualifier": None,
+        "value_max": None,
+        "version": "August 25th and 26th, as the article says it " * 2,
+    }
+    answer = tile_answer(pd.Series(claim))
+    assert answer.startswith("August 25th") and len(answer) <= ANSWER_LIMIT
+    assert tile_answer(pd.Series({**claim, "version": None})) is None
+    assert tile_answer(pd.Series({**claim, "statement": "The meeting takes place."})) is None
+    statement = {**claim, "statement": "They let 6,000 fighters in.", "unit": "fighters"}
+    assert tile_answer(pd.Series({**statement, "value": 6000.0})) is None
+
+
+def test_the_longest_column_label_is_not_cut(ds):
+    statement = ds.propositions.set_index("proposition_id").loc[
+        "pr-afghanistan-must-act-on-ttp", "statement"
+    ]
+    assert not short_label(statement).endswith("…")

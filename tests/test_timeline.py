@@ -47,7 +47,7 @@ def test_single_days_are_markers_and_ranges_are_bars(ds, article):
     assert "ev-kabul-trilateral" not in bars
     labels = [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
     assert len(labels) == len(dated)
-    assert labels[0].startswith("CPEC extension at the Kabul trilateral (the article's")
+    assert labels[0].replace("\n", " ").startswith("CPEC extension at the Kabul trilateral (the")
 
 
 def test_status_has_its_own_shape_fill_and_colour(ds, extra_events):
@@ -68,7 +68,8 @@ def test_status_has_its_own_shape_fill_and_colour(ds, extra_events):
     legend = [t.get_text() for t in chart.figure.axes[0].get_legend().get_texts()]
     shown = [label for label in legend if label in STATUS_STYLE]
     assert {"planned", "held", "postponed"} <= set(shown)
-    assert shown == [s for s in ("planned", "held", "postponed", "cancelled") if s in shown]
+    order = [str(s) for s in ds.events["status"].cat.categories]  # the codebook's order
+    assert shown == [s for s in order if s in shown]
     assert "bar: a range of days" in legend
 
 
@@ -77,6 +78,7 @@ def test_precision_and_inferred_years_are_visible(ds, extra_events):
     bars = artists(chart, "bar:")
     assert bars["ev-test-week"].get_alpha() < bars["ev-meeting-announced"].get_alpha()
     labels = [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
+    labels = [label.replace("\n", " ") for label in labels]
     assert any(label.startswith("~ Test meeting moved") for label in labels)
     assert not any(label.startswith("~ Trilateral") for label in labels)
     years = artists(chart, "year:")
@@ -197,3 +199,39 @@ def test_statuses_follow_the_codebooks_order(ds, extra_events):
     counts = ds.events["status"].value_counts()
     expected = ", ".join(f"{counts[s]:,} {s}" for s in order if counts.get(s, 0))
     assert f"(all sources): {expected}." in describe_timeline(filter_events(ds))
+
+
+def test_loose_dates_are_drawn_thinner_and_lighter_than_days(ds):
+    """A month's bar and mark must not be the most prominent on the chart (review item 4.3)."""
+    chart = timeline_chart(ds, threads="islamabad_meeting")
+    bars, marks = artists(chart, "bar:"), artists(chart, "mark:")
+    events = ds.events.set_index("event_id")
+    month = "ev-taliban-objects-meeting"  # known only to the month
+    week = "ev-meeting-rescheduled"
+    days = "ev-meeting-announced"  # a range of days the source names
+    assert events.loc[month, "date_precision"] == "month"
+    assert events.loc[week, "date_precision"] == "week"
+    assert events.loc[days, "date_precision"] == "days"
+    for loose in (month, week):
+        assert bars[loose].get_height() < bars[days].get_height() / 2
+        assert bars[loose].get_alpha() < bars[days].get_alpha()
+        assert bars[loose].get_linewidth() < bars[days].get_linewidth()
+        assert marks[loose].get_markersize() < marks[days].get_markersize()
+        assert marks[loose].get_alpha() < (marks[days].get_alpha() or 1.0)
+    legend = [t.get_text() for t in chart.figure.axes[0].get_legend().get_texts()]
+    assert any(label.startswith("~ thin, light: a loose date") for label in legend)
+
+
+def test_long_labels_wrap_onto_two_lines_instead_of_being_cut(ds):
+    chart = timeline_chart(ds, threads="islamabad_meeting")
+    labels = {t.get_text() for t in chart.figure.axes[0].get_yticklabels()}
+    events = ds.events[ds.events["thread"] == "islamabad_meeting"].set_index("event_id")
+    title = events.loc["ev-meeting-postponed", "title"]
+    assert len(title) > 40
+    wrapped = next(label for label in labels if label.startswith(title[:20]))
+    assert wrapped.replace("\n", " ") == f"{title} [S3]"  # whole, on two lines
+    assert all(label.count("\n") <= 1 for label in labels)
+    assert all(label.endswith("]") for label in labels)  # the source is never cut off
+    longest = max(labels, key=len)
+    assert "…" in longest or len(longest) <= 2 * 48 + 1
+    assert chart.figure.get_size_inches()[1] >= 0.5 * len(labels)

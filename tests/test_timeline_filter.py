@@ -7,7 +7,12 @@ import pytest
 
 from pakafghan.load import Dataset
 from pakafghan.select import filter_events
-from pakafghan.widgets.timeline_filter import timeline_filter, timeline_rows
+from pakafghan.widgets.timeline_filter import (
+    DEFAULT_DATES,
+    date_stops,
+    timeline_filter,
+    timeline_rows,
+)
 
 TRILATERAL = "Trilateral meeting of the Afghan, Chinese and Pakistani foreign ministers in Kabul"
 ISLAMABAD = "Meeting of Afghan opponents of the Taliban in Islamabad (as the article announces it)"
@@ -48,9 +53,42 @@ def test_controls_offer_actors_in_events_types_present_and_the_dates(small):
     types = [value for _, value in w.controls["event_type"].options]
     assert set(types[1:]) == set(small.events["event_type"].dropna().astype(str))
     dates = [value for _, value in w.controls["dates"].options]
-    assert dates == sorted(dates)
-    assert {"2025-08-20", "2025-08-25", "2025-08-26", "2025-09-30"} <= set(dates)
-    assert w.controls["dates"].value == (dates[0], dates[-1])
+    assert dates == sorted(dates) and len(dates) == len(set(dates))
+    assert w.controls["dates"].value == DEFAULT_DATES == ("2025-08-01", "2025-10-31")
+
+
+def test_the_date_slider_moves_in_even_steps_around_its_starting_range(ds):
+    """About a week a step, so Aug-Sep 2025 is not crowded (review item 4.4); its ends reach
+    every date in the data."""
+    stops = date_stops(ds)
+    days = [pd.Timestamp(value) for _, value in stops]
+    known = pd.concat([ds.events["date_earliest"], ds.events["date_latest"]]).dropna()
+    assert days[0] == known.min() and days[-1] == max(known.max(), pd.Timestamp("2025-12-31"))
+    assert stops[0][0].endswith("(earliest)")
+    inner = [d for d in days if pd.Timestamp("2025-06-01") <= d <= pd.Timestamp("2025-12-31")]
+    assert inner[0] == pd.Timestamp("2025-06-01") and inner[-1] == pd.Timestamp("2025-12-31")
+    assert len(days) - len(inner) <= 2  # beyond the weekly stops, only the data's two ends
+    if known.max() > inner[-1]:
+        assert stops[-1][0].endswith("(latest)")
+    for a, b in zip(inner, inner[1:], strict=False):
+        step = (b - a).days
+        # a week or so, or from a month's last day to the next month's first
+        assert 6 <= step <= 9 or (step == 1 and b.day == 1), (a, b)
+    august = [value for _, value in stops if value.startswith("2025-08")]
+    assert august == ["2025-08-01", "2025-08-08", "2025-08-15", "2025-08-22", "2025-08-31"]
+    assert ("1 Aug 2025", "2025-08-01") in stops
+    assert len(stops) < 40
+
+
+def test_the_starting_range_is_an_argument(ds):
+    w = timeline_filter(ds, dates=("2025-10-01", "2026-04-30"))
+    assert w.controls["dates"].value == ("2025-10-01", "2026-04-30")
+    values = [value for _, value in w.controls["dates"].options]
+    assert values[1] == "2025-08-01" and "2026-06-30" in values
+    odd = timeline_filter(ds, dates=("2025-08-20", "2025-08-26"))
+    assert odd.controls["dates"].value == ("2025-08-20", "2025-08-26")  # a stop of its own
+    with pytest.raises(ValueError, match="ends before it starts"):
+        date_stops(ds, ("2025-10-31", "2025-08-01"))
 
 
 def test_sources_switch_hides_other_reports_and_changes_the_image(small):
@@ -97,7 +135,7 @@ def test_event_type_filter(small):
 def test_date_range_filter_keeps_undated_events_apart(small):
     w = timeline_filter(small)
     before = w.image.value
-    w.controls["dates"].value = ("2025-08-20", "2025-08-20")
+    w.controls["dates"].value = ("2025-08-15", "2025-08-22")
     html = w.html.value
     assert TRILATERAL in html
     assert ISLAMABAD not in html

@@ -6,7 +6,20 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pakafghan.timing import TIMING, event_bands, publication_rows, relative_timing
+from pakafghan.select import filter_events
+from pakafghan.timing import (
+    DATE_FIELDS,
+    TIMING,
+    accounts,
+    days_between,
+    event_bands,
+    event_dates,
+    publication_rows,
+    relative_timing,
+    report_dates,
+    when_published,
+    year_basis_of,
+)
 from pakafghan.views import first_published
 
 T = pd.Timestamp
@@ -90,3 +103,83 @@ def test_first_published_falls_back_to_the_latest_day(ds):
     assert only_latest.any()
     assert (first[only_latest] == sources.loc[only_latest, "published_latest"]).all()
     assert first["article"] == T("2025-08-22")
+
+
+# --- the date tables the lessons show --------------------------------------------------------
+
+
+def test_event_dates_keep_the_three_ways_of_a_date_in_the_order_asked(ds):
+    ids = ["ev-meeting-rescheduled", "ev-kabul-trilateral"]
+    rows = event_dates(ds, ids)
+    assert rows["event_id"].tolist() == ids
+    assert list(rows.columns) == DATE_FIELDS
+    events = ds.events.set_index("event_id")
+    for _, row in rows.iterrows():
+        stored = events.loc[row["event_id"]]
+        assert row["date_text"] == stored["date_text"]
+        assert row["date_earliest"] == stored["date_earliest"]
+        assert row["date_precision"] == stored["date_precision"]
+    assert len(event_dates(ds)) == len(ds.events)
+    assert event_dates(ds, "ev-kabul-trilateral")["event_id"].tolist() == ["ev-kabul-trilateral"]
+    with pytest.raises(ValueError, match="no event 'ev-nothing'"):
+        event_dates(ds, ["ev-nothing"])
+
+
+def test_year_basis_names_the_report_that_lends_an_inferred_year(ds, article):
+    rows = year_basis_of(article).set_index("event_id")
+    events = article.events.set_index("event_id")
+    assert set(rows.index) == set(events.index)
+    sources = ds.sources.set_index("source_id")
+    for event_id, row in rows.iterrows():
+        assert row["year_basis"] == events.loc[event_id, "year_basis"]
+        if row["year_basis"] == "inferred":
+            lender = events.loc[event_id, "year_source_id"]
+            assert row["year_source_id"] == lender
+            assert row["year_source"] == sources.loc[lender, "publisher"]
+            assert row["year_source_published"] == sources.loc[lender, "published_text"]
+        else:
+            assert row["year_source_id"] == row["year_source"] == ""
+    assert (rows["year_basis"] == "inferred").any() and (rows["year_basis"] == "none").any()
+
+
+def test_report_dates_put_the_date_as_written_beside_the_reports_publication(ds):
+    rows = report_dates(ds, ["ev-meeting-dates-s20", "ev-unsc-isil-briefing"])
+    assert rows["source_id"].tolist() == ["S20", "S25"]
+    sources = ds.sources.set_index("source_id")
+    assert rows["published_text"].tolist() == [
+        sources.loc["S20", "published_text"],
+        sources.loc["S25", "published_text"],
+    ]
+    assert rows["publisher"].tolist() == [sources.loc[s, "publisher"] for s in ("S20", "S25")]
+
+
+def test_when_published_keeps_the_order_asked_and_refuses_unknown_sources(ds):
+    rows = when_published(ds, ["S10", "article"])
+    assert rows["source_id"].tolist() == ["S10", "article"]
+    assert list(rows.columns) == [
+        "source_id",
+        "publisher",
+        "title",
+        "published_text",
+        "reliability",
+    ]
+    assert rows.loc[0, "published_text"] == "29 Sep 2025"
+    assert when_published(ds, "S10").equals(when_published(ds, ["S10"]))
+    with pytest.raises(ValueError, match="no source 'S999'"):
+        when_published(ds, ["S999"])
+
+
+def test_accounts_show_each_reports_version_in_the_order_given(ds):
+    meeting = filter_events(ds, threads="islamabad_meeting", event_types="CONSULT")
+    rows = accounts(meeting)
+    assert rows["source_id"].tolist() == meeting["source_id"].tolist()
+    assert list(rows.columns) == ["source_id", "publisher", "published_text", "date_text", "status"]
+    assert {"article", "S3", "S10", "S11"} <= set(rows["source_id"])
+
+
+def test_days_between_counts_from_first_day_to_first_day(ds):
+    assert days_between(ds, "ev-pta-signed", "ev-pta-in-force") == 9
+    assert days_between(ds, "ev-pta-in-force", "ev-pta-signed") == -9
+    assert days_between(ds, "ev-meeting-announced", "ev-meeting-announced") == 0
+    with pytest.raises(ValueError, match="ev-khalilzad-criticism has no date"):
+        days_between(ds, "ev-kabul-trilateral", "ev-khalilzad-criticism")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from pakafghan.views import (
     actor_names,
@@ -10,8 +11,10 @@ from pakafghan.views import (
     events_view,
     first_published,
     original_of,
+    outlet_profiles,
     participations_view,
     publisher_names,
+    rows_citing,
 )
 
 
@@ -82,3 +85,37 @@ def test_first_published_is_the_earliest_day_else_the_latest():
     first = first_published(sources)
     assert first.tolist()[:2] == [pd.Timestamp("2025-08-22"), pd.Timestamp("2025-08-30")]
     assert pd.isna(first.iloc[2])
+
+
+def test_outlet_profiles_give_where_and_who_owns_in_the_order_asked(ds):
+    every = outlet_profiles(ds)
+    assert len(every) == len(ds.sources)
+    assert list(every.columns) == [
+        "source_id",
+        "publisher",
+        "outlet_country",
+        "ownership",
+        "ownership_note",
+    ]
+    some = outlet_profiles(ds, ["S58", "S10"])
+    assert some["source_id"].tolist() == ["S58", "S10"]
+    assert some["ownership"].astype(str).tolist() == ["state_owned", "private"]
+    with pytest.raises(KeyError, match="no source S999"):
+        outlet_profiles(ds, ["S999"])
+
+
+def test_rows_citing_lists_every_row_of_one_source(ds):
+    rows = rows_citing(ds, "S3")
+    expected = sum(
+        int((t["source_id"] == "S3").sum()) for t in (ds.events, ds.event_actors, ds.claims)
+    )
+    assert len(rows) == expected > 0
+    assert list(rows.columns) == ["table", "row_id", "about", "quote", "note"]
+    assert rows["about"].notna().all()
+    postponed = rows.set_index("row_id").loc["ev-meeting-postponed"]
+    assert postponed["table"] == "event"
+    assert postponed["about"] == "Postponement of the Islamabad meeting announced"
+    role = rows.set_index("row_id").loc["pa-035", "about"]
+    assert role.endswith("(postponer): Postponement of the Islamabad meeting announced")
+    with pytest.raises(KeyError, match="no source S999"):
+        rows_citing(ds, "S999")

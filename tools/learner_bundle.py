@@ -24,7 +24,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 #: What the bundle copies from the repository (folders whole, less EXCLUDED and caches).
-INCLUDED = ("data", "lib", "requirements.txt", "pyproject.toml", "runtime.txt", "LICENSE")
+INCLUDED = (
+    "data",
+    "lib",
+    "GLOSSARY.md",
+    "requirements.txt",
+    "pyproject.toml",
+    "runtime.txt",
+    "LICENSE",
+)
 #: Never in the bundle, whatever else changes.
 EXCLUDED = ("lessons", "notebooks/instructor", "tests", "tools", "bench")
 _IGNORE = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints", "*.pyc")

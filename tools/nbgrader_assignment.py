@@ -14,7 +14,10 @@ Each exercise cell of the lesson source has the form
 replaces the marked part by ``ClearSolutions.code_stub``, which a course sets to
 ``answer = ...``) followed by a locked, **autograded test cell**
 ``assert check("actors-2", answer)`` worth ``--points`` (default 1): a check is true only when
-right, so a right answer scores and a placeholder or wrong answer does not. Every other cell
+right, so a right answer scores and a placeholder or wrong answer does not. A written-answer
+cell (ending ``write("actors-2", answer)``) becomes a **manually graded answer** worth
+``--points``: nbgrader leaves its score to the teacher, who grades it with the lesson guide's
+rubric. Every other cell
 becomes a read-only cell, as nbgrader expects; outputs are cleared. Cell metadata follows
 nbgrader's format, schema version 3.
 
@@ -34,7 +37,8 @@ import nbformat
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 CHECK = re.compile(
-    r"""check\(\s*(["'])(?P<id>[a-z][a-z0-9]*(?:-[a-z0-9]+)*-[0-9]+)\1\s*,\s*answer\s*\)"""
+    r"""(?P<call>check|write)\(\s*(["'])(?P<id>[a-z][a-z0-9]*(?:-[a-z0-9]+)*-[0-9]+)\2\s*,"""
+    r"""\s*answer\s*\)"""
 )
 SCHEMA_VERSION = 3
 
@@ -43,12 +47,13 @@ class LessonError(ValueError):
     """A lesson source that cannot be turned into an assignment (the message says where)."""
 
 
-def split_exercise(source: str) -> tuple[str, str] | None:
-    """``(solution cell source, exercise id)`` of an exercise cell, or ``None`` for another cell.
+def split_exercise(source: str) -> tuple[str, str, str] | None:
+    """``(solution cell source, exercise id, "check" or "write")`` of an exercise cell, or
+    ``None`` for another cell.
 
     Example:
         >>> split_exercise('### BEGIN SOLUTION\\nanswer = "a"\\n### END SOLUTION\\ncheck("actors-2", answer)')
-        ('### BEGIN SOLUTION\\nanswer = "a"\\n### END SOLUTION', 'actors-2')
+        ('### BEGIN SOLUTION\\nanswer = "a"\\n### END SOLUTION', 'actors-2', 'check')
         >>> split_exercise("ds = load_dataset()") is None
         True
     """  # noqa: E501
@@ -62,10 +67,12 @@ def split_exercise(source: str) -> tuple[str, str] | None:
     rest = [line for line in lines[end + 1 :] if line.strip()]
     match = CHECK.fullmatch(rest[-1].strip()) if rest else None
     if not match:
-        raise LessonError(f'must end with check("<exercise id>", answer) after {END!r}')
+        raise LessonError(
+            f'must end with check("<exercise id>", answer) or write(...) after {END!r}'
+        )
     if len(rest) > 1:
-        raise LessonError(f'only check("<exercise id>", answer) may follow {END!r}')
-    return "\n".join(lines[: end + 1]), match["id"]
+        raise LessonError(f'only check("<exercise id>", answer) or write(...) may follow {END!r}')
+    return "\n".join(lines[: end + 1]), match["id"], match["call"]
 
 
 def _meta(
@@ -108,10 +115,16 @@ def assignment_notebook(
                 cell.metadata["nbgrader"] = _meta(f"lesson-cell-{number:03d}")
             cells.append(cell)
             continue
-        solution, exercise_id = exercise
+        solution, exercise_id, call = exercise
         if exercise_id in ids:
             raise LessonError(f"cell {number}: exercise {exercise_id!r} appears twice")
         ids.append(exercise_id)
+        if call == "write":  # read and graded by the teacher: the write() line stays
+            cell.metadata["nbgrader"] = _meta(
+                f"{exercise_id}-answer", solution=True, grade=True, locked=False, points=points
+            )
+            cells.append(cell)
+            continue
         cell.source = solution
         cell.metadata["nbgrader"] = _meta(f"{exercise_id}-answer", solution=True, locked=False)
         test = nbformat.v4.new_code_cell(f'assert check("{exercise_id}", answer)')

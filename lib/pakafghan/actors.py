@@ -93,3 +93,98 @@ def country_labels(ds: Dataset) -> dict[str, str]:
     state_names = dict(zip(states["country"], states["name"], strict=False))
     codes = sorted(set(ds.actors["country"].dropna()))
     return {c: f"{c} ({state_names[c]})" if c in state_names else c for c in codes}
+
+
+def acting_actors(ds: Dataset) -> list[str]:
+    """The ``actor_id`` of every actor who *does* something in ``ds``: takes part in an event
+    (any role) or makes a claim. The others are only spoken about.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> from pakafghan.select import article_only
+        >>> "taliban" in acting_actors(article_only(load_dataset()))
+        True
+    """
+    acting = set(ds.event_actors["actor_id"].astype(object))
+    acting |= set(ds.claims["claimant_id"].astype(object))
+    return sorted(acting)
+
+
+def acting_table(ds: Dataset) -> pd.DataFrame:
+    """The actors who act in ``ds`` (:func:`acting_actors`), as in :func:`actors_table`: name,
+    kind and the actor each belongs to (no country, to keep the table narrow).
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> from pakafghan.select import article_only
+        >>> list(acting_table(article_only(load_dataset())).columns)
+        ['name', 'kind', 'belongs to']
+    """
+    table = actors_table(ds)
+    return table[table.index.isin(acting_actors(ds))][["name", "kind", "belongs to"]]
+
+
+def belonging(ds: Dataset, actor_id: str) -> str:
+    """Whom an actor belongs to, step by step up its ``parent_id`` chain, as names.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> belonging(load_dataset(), "muttaqi")
+        'Amir Khan Muttaqi → Taliban'
+    """
+    actors = ds.actors.set_index("actor_id")
+    chain, current = [], actor_id
+    while isinstance(current, str) and current not in chain:
+        chain.append(current)
+        parent = actors.at[current, "parent_id"] if current in actors.index else None
+        current = parent if pd.notna(parent) else None
+    return " → ".join(str(actors.at[a, "name"]) for a in chain)
+
+
+def belonging_table(ds: Dataset, actor_ids: list[str]) -> pd.DataFrame:
+    """For each actor, its kind and whom it belongs to step by step (:func:`belonging`).
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> belonging_table(load_dataset(), ["muttaqi"]).loc["muttaqi", "belongs to, step by step"]
+        'Amir Khan Muttaqi → Taliban'
+    """
+    kinds = dict(zip(ds.actors["actor_id"], ds.actors["kind"].astype(object), strict=True))
+    return pd.DataFrame(
+        {
+            "kind": [str(kinds[a]).replace("_", " ") for a in actor_ids],
+            "belongs to, step by step": [belonging(ds, a) for a in actor_ids],
+        },
+        index=pd.Index(actor_ids, name="actor_id"),
+    )
+
+
+def named_in_text(ds: Dataset, kinds: tuple[str, ...] = ("official", "person")) -> pd.DataFrame:
+    """The actors of ``kinds`` who act in ``ds``, and whether their name as the data gives it
+    occurs in the primary article's text (``ds.source_text("article")``).
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> from pakafghan.select import article_only
+        >>> named_in_text(article_only(load_dataset())).loc["khalilzad", "in the article's text"]
+        'yes'
+    """
+    text = ds.source_text("article")
+    table = acting_table(ds)
+    people = table[table["kind"].isin([k.replace("_", " ") for k in kinds])]
+    found = ["yes" if str(name) in text else "no" for name in people["name"]]
+    return people[["name", "belongs to"]].assign(**{"in the article's text": found})
+
+
+def actors_of_kind(ds: Dataset, kinds: list[str]) -> pd.DataFrame:
+    """The actors of some kinds (codebook values, e.g. ``"state"``): name, kind, country and
+    the report their description comes from, sorted as in :func:`actors_table`.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> actors_of_kind(load_dataset(), ["de_facto_authority"])["name"].tolist()
+        ['Taliban']
+    """
+    table = actors_table(ds, detail=True)
+    words = [k.replace("_", " ") for k in kinds]
+    return table[table["kind"].isin(words)][["name", "kind", "country", "source"]]

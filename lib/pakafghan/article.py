@@ -7,11 +7,11 @@ participation or a claim citing the article) belongs to a sentence when its quot
 Example:
     >>> from pakafghan import load_dataset
     >>> ds = load_dataset()
-    >>> [s.text for s in sentences(ds) if "Khalilzad" in s.text][0][:30]
+    >>> sentence(ds, sentence_number(ds, "Former U.S. envoy")).text[:30]
     'Former U.S. envoy Zalmay Khali'
-    >>> records = records_for_sentence(ds, 1)
-    >>> "ev-meeting-announced" in set(records["id"])
-    True
+    >>> records = records_for_sentence(ds, 3)
+    >>> sorted(set(records["table"]))
+    ['claim']
 """
 
 from __future__ import annotations
@@ -32,6 +32,16 @@ SENTENCE = re.compile(r".+?(?:(?<!U\.S)\.(?=\s|$))", re.S)
 
 #: The evidence tables in the order records are listed, with a name for readers.
 TABLE_LABELS = {"events": "event", "event_actors": "participation", "claims": "claim"}
+
+#: A proposition whose statement starts with one of these words asks for a value (a date, a
+#: number, a name): "When the Islamabad meeting takes place." Its claims give their value in
+#: ``version``.
+VALUE_WORDS = ("When", "How", "What", "Who", "Where", "Which", "Why", "Whether")
+_VALUE = re.compile(rf"^(?:{'|'.join(VALUE_WORDS)})\b")
+#: The claimant of what the article says in its own voice.
+AUTHOR = "article-author"
+#: How a claim on a value proposition is said, by stance ("says when …: “25-26 Aug”").
+VALUE_VERBS = {"asserts": "says", "confirms": "confirms", "disputes": "gives another version of"}
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,54 @@ def sentence(ds: Dataset, n: int) -> Sentence:
     return found[n - 1]
 
 
+def sentence_number(ds: Dataset, first_words: str) -> int:
+    """The number of the article's sentence that begins with ``first_words``.
+
+    A ``LookupError`` says so when no sentence begins that way.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> sentence_number(load_dataset(), "The agenda includes")
+        3
+    """
+    for s in sentences(ds):
+        if s.text.startswith(first_words):
+            return s.number
+    raise LookupError(f"no sentence of the article begins with {first_words!r}")
+
+
+def is_value_proposition(statement: str) -> bool:
+    """Whether a proposition asks for a value ("When …", "How many …") rather than states one.
+
+    Example:
+        >>> is_value_proposition("How many fighters ISIS-K has."), is_value_proposition("X is Y.")
+        (True, False)
+    """
+    return bool(_VALUE.match(statement))
+
+
+def value_text(row: pd.Series) -> str:
+    """The value a claim gives, in its source's words (``version``), else from ``value``.
+
+    Example:
+        >>> value_text(pd.Series({"version": "about 30", "value": 30.0, "value_qualifier": None}))
+        'about 30'
+        >>> value_text(pd.Series({"version": None, "value": 2.0, "value_qualifier": "over"}))
+        'over 2'
+    """
+    version = row.get("version")
+    if version is not None and not pd.isna(version) and str(version).strip():
+        return str(version)
+    value = row.get("value")
+    if value is None or pd.isna(value):
+        return "no value given"
+    number = f"{float(value):,.0f}" if float(value).is_integer() else f"{float(value):,}"
+    qualifier = row.get("value_qualifier")
+    if qualifier is None or pd.isna(qualifier):
+        return number
+    return f"{str(qualifier).replace('_', ' ')} {number}"
+
+
 def _spans(text: str, quote: str) -> list[tuple[int, int]]:
     spans = []
     start = text.find(quote)
@@ -111,9 +169,15 @@ def record_describers(ds: Dataset) -> dict[str, Callable[[pd.Series], str]]:
     Example:
         >>> from pakafghan import load_dataset
         >>> ds = load_dataset()
-        >>> row = ds.claims.set_index("claim_id").loc["cl-019"]
-        >>> record_describers(ds)["claims"](row)
-        'Taliban denies: The TTP is present in Afghanistan.'
+        >>> claims = ds.claims.set_index("claim_id")
+        >>> describe = record_describers(ds)["claims"]
+        >>> describe(claims.loc["cl-002"])[:60]
+        'Author of the primary article asserts: The Islamabad meeting'
+
+    A claim on a value proposition ("Who organises …") says its value:
+
+        >>> describe(claims.loc["cl-005"])[:52]
+        'Author of the primary article says who organises the'
     """
     names = actor_names(ds)
     titles = dict(zip(ds.events["event_id"], ds.events["title"], strict=True))
@@ -131,7 +195,12 @@ def record_describers(ds: Dataset) -> dict[str, Callable[[pd.Series], str]]:
 
     def claim(row: pd.Series) -> str:
         who = names.get(row["claimant_id"], row["claimant_id"])
-        return f"{who} {row['stance']}: {statements.get(row['proposition_id'], '?')}"
+        statement = statements.get(row["proposition_id"], "?")
+        if is_value_proposition(statement):
+            verb = VALUE_VERBS.get(str(row["stance"]), str(row["stance"]))
+            what = statement[:1].lower() + statement[1:].rstrip(".")
+            return f"{who} {verb} {what}: “{value_text(row)}”"
+        return f"{who} {row['stance']}: {statement}"
 
     return {"events": event, "event_actors": participation, "claims": claim}
 
@@ -146,8 +215,8 @@ def quoted_records(ds: Dataset) -> pd.DataFrame:
     Example:
         >>> from pakafghan import load_dataset
         >>> rows = quoted_records(load_dataset())
-        >>> rows.loc[rows["id"] == "cl-019", "says"].iloc[0]
-        'Taliban denies: The TTP is present in Afghanistan.'
+        >>> rows.loc[rows["id"] == "cl-002", ["table", "sentence"]].values.tolist()
+        [['claim', 3]]
     """
     text = article_text(ds)
     found = sentences(ds)
@@ -175,10 +244,9 @@ def records_for_sentence(ds: Dataset, n: int) -> pd.DataFrame:
     Example:
         >>> from pakafghan import load_dataset
         >>> ds = load_dataset()
-        >>> n = [s.number for s in sentences(ds) if "Taliban denies" in s.text][0]
-        >>> rows = records_for_sentence(ds, n)
-        >>> rows.loc[rows["id"] == "cl-019", "table"].tolist()
-        ['claim']
+        >>> rows = records_for_sentence(ds, sentence_number(ds, "The agenda includes"))
+        >>> rows["id"].tolist()
+        ['cl-002']
     """
     sentence(ds, n)
     rows = quoted_records(ds)
@@ -186,3 +254,40 @@ def records_for_sentence(ds: Dataset, n: int) -> pd.DataFrame:
     order = rows["table"].map({label: i for i, label in enumerate(TABLE_LABELS.values())})
     rows = rows.assign(order=order).sort_values(["order", "start", "id"], kind="stable")
     return rows[["table", "id", "says", "quote"]].reset_index(drop=True)
+
+
+def voices(ds: Dataset, numbers: list[int]) -> pd.DataFrame:
+    """For each sentence in ``numbers``: how it begins, its events and participations, and who
+    makes its claims with what stance ("the author" when the article speaks in its own voice).
+
+    Indexed by ``sentence``; columns ``begins`` (its first words), ``events and participations``
+    (counts) and ``claims: who, stance``. One row per sentence, in the order given.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> voices(load_dataset(), [3]).loc[3].tolist()
+        ['The agenda includes discussions on …', '—', 'the author: asserts']
+    """
+    names = {**actor_names(ds), AUTHOR: "the author"}
+    claims = ds.claims.set_index("claim_id")
+    rows = []
+    for n in numbers:
+        records = records_for_sentence(ds, n)
+        counts = records["table"].value_counts()
+        done = [
+            f"{int(counts[label])} {label}{'s' if counts[label] != 1 else ''}"
+            for label in ("event", "participation")
+            if label in counts
+        ]
+        by_who: dict[str, list[str]] = {}
+        for claim_id in records.loc[records["table"] == "claim", "id"]:
+            row = claims.loc[claim_id]
+            stances = by_who.setdefault(names.get(row["claimant_id"], row["claimant_id"]), [])
+            if str(row["stance"]) not in stances:
+                stances.append(str(row["stance"]))
+        words = sentence(ds, n).text.split()
+        begins = " ".join(words[:5]) + (" …" if len(words) > 5 else "")
+        said = "; ".join(f"{who}: {', '.join(st)}" for who, st in by_who.items())
+        rows.append((n, begins, ", ".join(done) or "—", said or "—"))
+    columns = ["sentence", "begins", "events and participations", "claims: who, stance"]
+    return pd.DataFrame(rows, columns=columns).set_index("sentence")

@@ -265,3 +265,80 @@ def conflicts_table(ds: Dataset, category: str | None = None) -> pd.DataFrame:
     return table.sort_values(
         ["category", "proposition_id", "published", "source_id"], kind="stable", na_position="last"
     ).reset_index(drop=True)
+
+
+def _compact(value: float) -> str:
+    if abs(value) >= 1_000_000:
+        return f"{value / 1_000_000:,.4g} million"
+    return _number(value)
+
+
+#: How a value's qualifier reads before the number (``between`` makes a range instead).
+_QUALIFIER_WORDS = {
+    "about": "about",
+    "nearly": "nearly",
+    "over": "over",
+    "at_least": "at least",
+    "under": "under",
+    "at_most": "up to",
+}
+
+
+def figure_text(value: object, qualifier: object = None, value_max: object = None) -> str | None:
+    """A claim's number in a few words: its qualifier, and a range for ``between``.
+
+    Example:
+        >>> figure_text(30.0, "about"), figure_text(12.0, "between", 15.0)
+        ('about 30', '12–15')
+        >>> figure_text(2_500_000.0), figure_text(None)
+        ('2.5 million', None)
+    """
+    if value is None or pd.isna(value):
+        return None
+    text = _compact(float(value))
+    has_max = value_max is not None and not pd.isna(value_max)
+    word = "" if qualifier is None or pd.isna(qualifier) else str(qualifier)
+    if word == "between" and has_max:
+        return f"{text}–{_compact(float(value_max))}"
+    return f"{_QUALIFIER_WORDS[word]} {text}" if word in _QUALIFIER_WORDS else text
+
+
+def who_gives(ds: Dataset, proposition_id: str) -> pd.DataFrame:
+    """Who says what on one proposition: one row per claimant and stance, with how directly the
+    sources pass it on, what they say (each source's own wording, ``version``, else the number),
+    and the independent sources that report it, with their dates (a syndicated copy counts as
+    its original). Sorted by claimant.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> rows = who_gives(load_dataset(), "pr-meeting-headcount")
+        >>> list(rows.columns)
+        ['claimant', 'stance', 'directness', 'says', 'sources']
+    """
+    if proposition_id not in set(ds.propositions["proposition_id"]):
+        raise KeyError(f"no proposition {proposition_id!r} in propositions.csv")
+    view = _sorted(_with_originals(ds))
+    view = view[view["proposition_id"] == proposition_id]
+    dates = ds.sources.set_index("source_id")["published_text"]
+    rows = []
+    for (claimant, stance), claims in view.groupby(
+        [view["claimant"].astype(str), view["stance"].astype(str)], sort=False
+    ):
+        said = [
+            says(v, t, u)
+            for v, t, u in zip(claims["value"], claims["version"], claims["unit"], strict=True)
+        ]
+        sources = dict.fromkeys(claims["original"])
+        rows.append(
+            {
+                "claimant": claimant,
+                "stance": stance,
+                "directness": ", ".join(dict.fromkeys(claims["directness"].astype(str))),
+                "says": "; ".join(dict.fromkeys(s for s in said if s)) or None,
+                "sources": ", ".join(f"{s} ({dates[s]})" for s in sources),
+            }
+        )
+    table = pd.DataFrame(rows, columns=["claimant", "stance", "directness", "says", "sources"])
+    return table.sort_values(
+        ["claimant", "stance"], key=lambda c: c.str.casefold(), kind="stable"
+    ).reset_index(drop=True)

@@ -1,13 +1,14 @@
 """Where a record comes from: its source, its quote, and where the quote sits in the text.
 
 A quote is located the way a W3C Web Annotation text selector does it: by its exact words and by
-its start and end character offsets in the source's text.
+its start and end character offsets in the source's text. For readers,
+:func:`pakafghan.article_html.evidence_card` shows the same as a card, without the offsets.
 
 Example:
     >>> from pakafghan.evidence import evidence
-    >>> ev = evidence("claims", "cl-019")
-    >>> ev.quote
-    'The Taliban denies the presence of such groups'
+    >>> ev = evidence("claims", "cl-002")
+    >>> ev.quote[:23]
+    'The agenda includes dis'
     >>> ev.publisher, ev.start > 0
     ('Unknown (syndicated text)', True)
 """
@@ -56,7 +57,7 @@ def evidence(table: str, record_id: str, data_dir: str | Path | None = None) -> 
     The data folder is validated and loaded once (or taken from the loaders' cache).
 
     Example:
-        >>> evidence("events", "ev-kabul-trilateral").source_id
+        >>> evidence("event_actors", "pa-002").source_id
         'article'
     """
     if table not in EVIDENCE_TABLES:

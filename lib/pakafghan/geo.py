@@ -19,6 +19,8 @@ from pakafghan.datadir import resolve_data_dir
 
 #: The outlines, inside the data folder.
 GEO_FILE = Path("geo") / "south_central_asia_50m.geojson"
+#: The Afghanistan–Pakistan boundary as the outlines draw it, inside the data folder.
+DURAND_FILE = Path("geo") / "durand_line.geojson"
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,32 @@ class Outline:
     iso_a3: str
     name: str
     polygons: list[list[list[tuple[float, float]]]]
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the map (e.g. a boundary): its id, name, the file's note, and its points."""
+
+    line_id: str
+    name: str
+    note: str
+    points: list[tuple[float, float]]
+
+
+def durand_line(data_dir: str | Path | None = None) -> Line:
+    """The Durand Line as ``data/geo/durand_line.geojson`` draws it (Natural Earth's de facto
+    Afghanistan–Pakistan boundary; whether it is a border is recorded as claims, not here).
+
+    Example:
+        >>> line = durand_line()
+        >>> line.name, len(line.points) > 100
+        ('Durand Line', True)
+    """
+    path = resolve_data_dir(data_dir) / DURAND_FILE
+    feature = json.loads(path.read_text(encoding="utf-8"))["features"][0]
+    props = feature["properties"]
+    points = [(float(x), float(y)) for x, y in feature["geometry"]["coordinates"]]
+    return Line(str(feature["id"]), str(props["name"]), str(props.get("note", "")), points)
 
 
 def country_outlines(data_dir: str | Path | None = None) -> list[Outline]:

@@ -1,13 +1,16 @@
-"""Who meets, hosts, accuses, criticises or denies whom: the relations the data reports.
+"""Who meets, hosts, accuses or criticises whom: the relations the data reports.
 
 Every link comes from a row of the data, never from a judgement of ours:
 
 - ``event_actors``: actors taking part in the same event as participants or invitees **meet**;
-  a host, facilitator or organiser **hosts** the event's participants, invitees and a postponer
-  (an invitation turned down is not hosting); in an ``ACCUSE`` event each speaker **criticises**
-  (mode ``disapprove``) or **accuses** (any other mode) each target.
-- ``claims``: a claimant whose stance is ``criticises`` or ``denies`` **criticises** or **denies**
-  (a claim about) the proposition's ``subject_actor_id``.
+  a host, facilitator or organiser **hosts** the event's participants and invitees (an
+  invitation turned down is not hosting); in an ``ACCUSE`` event each speaker **criticises**
+  (mode ``disapprove``) or **accuses** (any other mode) each target. An event that did not take
+  place (status postponed, cancelled or refused) gives no link at all; a link from a *planned*
+  event is marked ``planned``: it is a plan the source reports, not something that happened.
+- ``claims``: a claimant whose stance is ``criticises`` **criticises** the proposition's
+  ``subject_actor_id``. A denial is not a link: who denies a claim about an actor is taking a
+  stance on a proposition, not forming a tie with that actor (the stance chart shows it).
 
 A link is a relation some source reports, not a verdict on who is right. "Meets" links run from
 the smaller ``actor_id`` to the larger; the other kinds run from the actor who acts to the one
@@ -29,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from pakafghan.load import Dataset
+from pakafghan.views import actor_names, original_of
 
 if TYPE_CHECKING:  # networkx is imported when a graph is built: lessons without one skip it
     import networkx as nx
@@ -39,14 +43,16 @@ RELATIONS = {
     "hosts": {"directed": True, "label": "hosts or organises"},
     "accuses": {"directed": True, "label": "accuses"},
     "criticises": {"directed": True, "label": "criticises"},
-    "denies": {"directed": True, "label": "denies a claim about"},
 }
 
-_COLUMNS = ["source", "target", "kind", "record_id", "source_id"]
+#: Statuses of an event that did not take place: such an event gives no link.
+NOT_HELD = ("postponed", "cancelled", "refused")
+
+_COLUMNS = ["source", "target", "kind", "record_id", "source_id", "planned"]
 _MEET_ROLES = ["participant", "invitee"]
 _HOST_ROLES = ["host", "facilitator", "organiser"]
-_HOSTED_ROLES = ["participant", "invitee", "postponer"]
-_CLAIM_STANCES = ("criticises", "denies")
+_HOSTED_ROLES = ["participant", "invitee"]
+_CLAIM_STANCES = ("criticises",)
 
 
 def _text(column: pd.Series) -> np.ndarray:
@@ -55,13 +61,17 @@ def _text(column: pd.Series) -> np.ndarray:
 
 def _event_relations(ds: Dataset) -> pd.DataFrame:
     """Links from ``event_actors``, computed on integer codes so large exports stay fast."""
-    ea = ds.event_actors
+    events = ds.events
+    status = events["status"] if "status" in events else pd.Series("held", index=events.index)
+    not_held = events.loc[status.isin(NOT_HELD), "event_id"]
+    ea = ds.event_actors[~ds.event_actors["event_id"].isin(set(not_held))]
     event, event_ids = pd.factorize(_text(ea["event_id"]))
     actor, actor_ids = pd.factorize(_text(ea["actor_id"]), sort=True)  # codes keep id order
     source, source_ids = pd.factorize(_text(ea["source_id"]))
     row_of = pd.Index(_text(ds.events["event_id"])).get_indexer(event_ids)
     event_type = np.append(_text(ds.events["event_type"]), None)[row_of][event]
     disapprove = np.append(_text(ds.events["mode"]) == "disapprove", False)[row_of]
+    planned = np.append(_text(status) == "planned", False)[row_of]
     role = _text(ea["role"])
     rows = pd.DataFrame({"event": event, "actor": actor, "source": source})
 
@@ -88,9 +98,10 @@ def _event_relations(ds: Dataset) -> pd.DataFrame:
             "kind": out["kind"].to_numpy(),
             "record_id": event_ids[out["event"]],
             "source_id": source_id,
+            "planned": planned[out["event"]],
         },
         dtype=object,
-    )
+    ).astype({"planned": bool})
 
 
 def _claim_relations(ds: Dataset) -> pd.DataFrame:
@@ -107,9 +118,10 @@ def _claim_relations(ds: Dataset) -> pd.DataFrame:
             "kind": out["stance"].to_numpy(),
             "record_id": out["claim_id"].to_numpy(),
             "source_id": out["source_id"].to_numpy(),
+            "planned": False,
         },
         dtype=object,
-    )
+    ).astype({"planned": bool})
 
 
 def raw_relations(ds: Dataset, kinds: Iterable[str] | None = None) -> pd.DataFrame:
@@ -132,13 +144,14 @@ def raw_relations(ds: Dataset, kinds: Iterable[str] | None = None) -> pd.DataFra
 
 def relations_table(ds: Dataset, kinds: Iterable[str] | None = None) -> pd.DataFrame:
     """One row per reported relation: ``source``, ``target`` (actor ids), ``kind``, the
-    ``record_id`` it comes from (an ``event_id`` or a ``claim_id``) and its ``source_id``.
+    ``record_id`` it comes from (an ``event_id`` or a ``claim_id``), its ``source_id``, and
+    ``planned`` (true when the record is an event that was only planned).
 
     Example:
         >>> from pakafghan import load_dataset
-        >>> rel = relations_table(load_dataset(), kinds=["denies"])
-        >>> rel.loc[rel["record_id"] == "cl-019", ["source", "target"]].values.tolist()
-        [['taliban', 'ttp']]
+        >>> rel = relations_table(load_dataset(), kinds=["accuses"])
+        >>> rel.loc[rel["record_id"] == "ev-asim-unsc-statement", "target"].tolist()
+        ['bla', 'isis-k', 'ttp']
     """
     out = raw_relations(ds, kinds).drop_duplicates()
     return out.sort_values(_COLUMNS, kind="stable").reset_index(drop=True)
@@ -177,8 +190,8 @@ def _sorted_tuple(values: pd.Series) -> tuple[str, ...]:
 
 def relations_graph(ds: Dataset, relations: Iterable[str] | None = None) -> nx.MultiDiGraph:
     """Every actor as a node (``name``, ``kind``) and one edge per linked pair
-    and kind of link (key = the kind), with ``count`` (how many records report it), ``records``
-    and ``sources``.
+    and kind of link (key = the kind), with ``count`` (how many records report it), ``records``,
+    ``sources`` and ``planned`` (true when every record of it is a planned event).
 
     Example:
         >>> from pakafghan import load_dataset
@@ -191,5 +204,116 @@ def relations_graph(ds: Dataset, relations: Iterable[str] | None = None) -> nx.M
         count=("record_id", "nunique"),
         records=("record_id", _sorted_tuple),
         sources=("source_id", _sorted_tuple),
+        planned=("planned", "all"),
     )
     return links_graph(links.reset_index(), ds.actors[["actor_id", "name", "kind"]].astype(object))
+
+
+def relation_summary(ds: Dataset, kinds: Iterable[str] | None = None) -> pd.DataFrame:
+    """One row per relation (``source``, ``target``, ``kind``), however many records report it:
+    ``records`` (their ids, comma-separated), ``reports`` (how many different reports, a copy
+    counting with its original) and ``planned`` (true when every record is a planned event).
+    The most reported first.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> summary = relation_summary(load_dataset(), ["meets"])
+        >>> list(summary.columns)
+        ['source', 'target', 'kind', 'records', 'reports', 'planned']
+    """
+    rel = relations_table(ds, kinds)
+    originals = original_of(ds)
+    rel = rel.assign(
+        report=[
+            ", ".join(sorted({originals.get(s, s) for s in cited.split(", ")}))
+            for cited in rel["source_id"]
+        ]
+    )
+    grouped = rel.groupby(["source", "target", "kind"], sort=True)
+    summary = grouped.agg(
+        records=("record_id", lambda r: ", ".join(sorted(set(r)))),
+        reports=("report", lambda r: len({s for cited in r for s in cited.split(", ")})),
+        planned=("planned", "all"),
+        n=("record_id", "nunique"),
+    ).reset_index()
+    summary = summary.sort_values(
+        ["reports", "n", "source", "target", "kind"],
+        ascending=[False, False, True, True, True],
+        kind="stable",
+    )
+    return summary.drop(columns="n").reset_index(drop=True)
+
+
+def _link_words(kind: str, planned: bool) -> str:
+    words = kind if kind != "meets" else "meet"
+    return f"{words} (planned)" if planned else words
+
+
+def _few(records: str, most: int = 4) -> str:
+    """The records of a relation, the first few of a long list and how many there are."""
+    ids = records.split(", ")
+    if len(ids) <= most:
+        return records
+    return f"{', '.join(ids[: most - 1])} … ({len(ids)} records)"
+
+
+def top_relations(ds: Dataset, n: int = 10) -> pd.DataFrame:
+    """The ``n`` most reported relations, for reading: who, what link, whom, how many reports,
+    and the records behind each (one row per relation, its records in one cell; a long list
+    shows its first records and how many there are).
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> list(top_relations(load_dataset(), 3).columns)
+        ['from', 'link', 'to', 'reports', 'records']
+    """
+    names = actor_names(ds)
+    top = relation_summary(ds).head(n)
+    return pd.DataFrame(
+        {
+            "from": top["source"].map(names).to_numpy(),
+            "link": [_link_words(k, p) for k, p in zip(top["kind"], top["planned"], strict=True)],
+            "to": top["target"].map(names).to_numpy(),
+            "reports": top["reports"].to_numpy(),
+            "records": [_few(r) for r in top["records"]],
+        },
+        index=pd.RangeIndex(1, len(top) + 1, name="rank"),
+    )
+
+
+def actor_links(ds: Dataset, actor_id: str) -> pd.DataFrame:
+    """Every relation of one actor: the link (an arrow shows its direction), the other actor,
+    the actor's own role in each event behind it (a claim has none), and the records.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> links = actor_links(load_dataset(), "wang-yi")
+        >>> list(links.columns)
+        ['link', 'other actor', 'its role', 'records']
+    """
+    names = actor_names(ds)
+    summary = relation_summary(ds)
+    mine = summary[(summary["source"] == actor_id) | (summary["target"] == actor_id)]
+    own = ds.event_actors[ds.event_actors["actor_id"] == actor_id]
+    roles = own.groupby("event_id", observed=True)["role"].agg(
+        lambda r: ", ".join(sorted({str(v).replace("_", " ") for v in r}))
+    )
+    rows = []
+    for row in mine.itertuples(index=False):
+        outgoing = row.source == actor_id
+        other = row.target if outgoing else row.source
+        link = _link_words(row.kind, row.planned)
+        if RELATIONS[row.kind]["directed"]:
+            link = f"{link} →" if outgoing else f"← {link}"
+        records = row.records.split(", ")
+        role = ", ".join(sorted({roles[r] for r in records if r in roles.index})) or "—"
+        rows.append(
+            {
+                "link": link,
+                "other actor": names.get(other, other),
+                "its role": role,
+                "records": row.records,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["link", "other actor", "its role", "records"])
+    return frame.sort_values(["link", "other actor"], kind="stable").reset_index(drop=True)

@@ -12,7 +12,10 @@ dict, writing proper CSV in the file's column order. They only ever write into f
 :func:`scratch_copy`. They do not judge the values: :func:`pakafghan.validate` does that. What they
 return says what the table now holds, the same however often a cell runs.
 
-:func:`compare_coding` lists a learner's records citing one source next to the project's.
+:func:`compare_coding` lists a learner's records citing one source next to the project's, or
+next to another folder's (a partner's copy). :func:`zip_copy` packs a copy into one ``.zip`` file
+to download (work in a Binder session is lost when it ends) or to hand to a partner, and
+:func:`open_copy` unpacks such a file into a scratch copy of its own.
 
 Example:
     >>> import os, shutil, tempfile
@@ -288,13 +291,31 @@ def _unknown(header: list[str], row: Mapping[str, object], file: str) -> RowChan
     return None
 
 
-def add_row(folder: str | Path, table: str, row: Mapping[str, object]) -> RowChange:
+def _blanks(row: Mapping[str, object]) -> list[str]:
+    """The columns of ``row`` still holding the placeholder ``...``."""
+    return [name for name, value in row.items() if value is Ellipsis]
+
+
+def add_row(
+    folder: str | Path, table: str, row: Mapping[str, object], replace: bool = False
+) -> RowChange:
     """Append ``row`` (column name → value) to ``table`` of a scratch copy.
 
     Missing columns are left empty; values are written as text (``None`` as an empty cell). A
+    row still holding a placeholder ``...`` is not written: the message names its blanks. A
     row whose key is already there with the same values is not added twice; with other values,
-    nothing is written (use :func:`update_row`).
+    nothing is written (use :func:`update_row`), unless ``replace=True``: then the new row
+    takes the old one's place (what a template cell, run again after an edit, wants).
+
+    Example:
+        >>> import os, shutil, tempfile
+        >>> os.environ["PAKAFGHAN_SCRATCH"] = tempfile.mkdtemp()
+        >>> add_row(scratch_copy("blanks"), "places", {"place_id": "x", "name": ...})
+        ✗ Fill in the blanks first: replace the ... of name with your value.
+        >>> shutil.rmtree(os.environ.pop("PAKAFGHAN_SCRATCH"))
     """
+    if not isinstance(row, Mapping):
+        return RowChange(False, 'give the row as a dictionary: {"field": "value", ...}')
     found = _table_file(folder, table)
     if isinstance(found, RowChange):
         return found
@@ -303,14 +324,24 @@ def add_row(folder: str | Path, table: str, row: Mapping[str, object]) -> RowCha
     problem = _unknown(header, row, path.name)
     if problem is not None:
         return problem
+    blanks = _blanks(row)
+    if blanks:
+        return RowChange(
+            False,
+            f"Fill in the blanks first: replace the ... of {', '.join(blanks)} with your value.",
+        )
     new = [_cell(row.get(col)) for col in header]
     ident = new[header.index(key)]
     if not ident:
         return RowChange(False, f"the row needs its key, {key!r}")
-    for old, line in zip(rows, lines, strict=True):
+    for i, (old, line) in enumerate(zip(rows, lines, strict=True)):
         if old[header.index(key)] == ident:
             if old == new:
                 return RowChange(True, f"{ident} is in {path.name}, line {line}.")
+            if replace:
+                rows[i] = new
+                _write(path, header, rows)
+                return RowChange(True, f"{ident} is in {path.name}, line {_read(path)[2][i]}.")
             return RowChange(
                 False,
                 f"{path.name} already has a row {ident} (line {line}) with other values. "
@@ -375,8 +406,18 @@ def read_rows(folder: str | Path, table: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=header, dtype="string")
 
 
+def _is_copy(folder: str | Path | None) -> bool:
+    return folder is not None and (Path(folder).expanduser() / MARKER).is_file()
+
+
 def compare_coding(
-    folder: str | Path, source_id: str, data_dir: str | Path | None = None
+    folder: str | Path,
+    source_id: str,
+    data_dir: str | Path | None = None,
+    *,
+    other: str | Path | None = None,
+    other_source: str | None = None,
+    labels: tuple[str, str] | None = None,
 ) -> pd.DataFrame:
     """Your records citing ``source_id`` (in ``folder``) next to the project's (in ``data_dir``).
 
@@ -384,22 +425,136 @@ def compare_coding(
     ``id``, ``says`` (the record in words) and ``evidence`` (its quote, or else its note); by
     table, yours first. Both folders must be valid (they are loaded with ``load_dataset``).
 
+    From a scratch copy only the rows *added* to it are listed (a row whose key the project's
+    data also has came with the copy). ``other`` compares with another folder instead, such as a
+    partner's copy (``coded_by`` 'partner'), whose rows cite ``other_source`` (default: the same
+    source); ``labels`` renames the two sides.
+
     Example:
         >>> rows = compare_coding(BUNDLED_DATA_DIR, "article")
         >>> rows["coded_by"].unique().tolist()
         ['you', 'project']
     """
+    if labels is None:
+        labels = ("you", "project" if other is None else "partner")
+    project_ids = {
+        table: set(frame[frame.columns[0]])
+        for table, frame in load_dataset(data_dir).tables.items()
+        if table in TABLE_LABELS
+    }
+    sides = ((labels[0], folder, source_id), (labels[1], other or data_dir, other_source))
     rows = []
-    for rank, (who, where) in enumerate((("you", folder), ("project", data_dir))):
+    for rank, (who, where, source) in enumerate(sides):
         ds = load_dataset(where)
         describe = record_describers(ds)
-        chosen = select(ds, sources=[source_id])
+        chosen = select(ds, sources=[source or source_id])
         for order, (table, label) in enumerate(TABLE_LABELS.items()):
             frame = chosen.tables[table]
+            key = frame.columns[0]
+            if _is_copy(where):
+                frame = frame[~frame[key].isin(project_ids[table])]
             for _, row in frame.iterrows():
                 evidence = row["quote"] if pd.notna(row["quote"]) else row["note"]
                 said = describe[table](row)
-                rows.append((order, rank, label, who, row[frame.columns[0]], said, evidence))
+                rows.append((order, rank, label, who, row[key], said, evidence))
     columns = ["order", "rank", "table", "coded_by", "id", "says", "evidence"]
     frame = pd.DataFrame(rows, columns=columns).sort_values(["order", "rank", "id"])
     return frame.drop(columns=["order", "rank"]).reset_index(drop=True)
+
+
+#: When every member of a zip written by :func:`zip_copy` says it was made (a fixed time, so the
+#: same copy always gives the same bytes).
+ZIP_TIME = (2025, 1, 1, 0, 0, 0)
+
+
+def zip_copy(folder: str | Path, where: str | Path | None = None) -> RowChange:
+    """Pack the scratch copy ``folder`` into ``<name>.zip`` in ``where`` (default: the current
+    folder, which in JupyterLab is the notebook's), to download or hand to a partner.
+
+    The zip holds the copy's folder with every file in it; the same copy gives the same bytes.
+    The message names the file and says how to download it; nothing is written for a folder
+    that is not a scratch copy.
+
+    Example:
+        >>> import os, shutil, tempfile
+        >>> os.environ["PAKAFGHAN_SCRATCH"] = tempfile.mkdtemp()
+        >>> packed = zip_copy(scratch_copy("zipped"), os.environ["PAKAFGHAN_SCRATCH"])
+        >>> packed.ok, "zipped.zip" in packed.message
+        (True, True)
+        >>> shutil.rmtree(os.environ.pop("PAKAFGHAN_SCRATCH"))
+    """
+    import zipfile
+
+    path = Path(folder).expanduser().resolve()
+    if not _is_copy(path):
+        return RowChange(
+            False, f"{display_path(path)} is not a scratch copy made by scratch_copy()"
+        )
+    target = Path.cwd() if where is None else Path(where).expanduser()
+    target = target.resolve() / f"{path.name}.zip"
+    if target.is_relative_to(path):
+        return RowChange(False, "the zip cannot be written inside the copy it packs")
+    files = sorted(p for p in path.rglob("*") if p.is_file())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in files:
+            info = zipfile.ZipInfo(f"{path.name}/{file.relative_to(path).as_posix()}", ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, file.read_bytes())
+    target.write_bytes(buffer.getvalue())
+    return RowChange(
+        True,
+        f"{target.name} holds your copy {path.name} ({len(files)} files). To keep it, find "
+        f"{target.name} in the file browser on the left, right-click it and choose Download.",
+    )
+
+
+def open_copy(zip_file: str | Path, name: str) -> Path:
+    """Unpack a zip written by :func:`zip_copy` (a partner's copy, say) into the scratch copy
+    ``name`` and return its folder; an existing copy of that name is replaced.
+
+    Only a zip holding one scratch copy is unpacked, and only files inside it are written.
+
+    Example:
+        >>> import os, shutil, tempfile
+        >>> os.environ["PAKAFGHAN_SCRATCH"] = tempfile.mkdtemp()
+        >>> root = os.environ["PAKAFGHAN_SCRATCH"]
+        >>> _ = zip_copy(scratch_copy("theirs"), root)
+        >>> display_path(open_copy(Path(root) / "theirs.zip", "partner"))
+        '$PAKAFGHAN_SCRATCH/partner'
+        >>> shutil.rmtree(os.environ.pop("PAKAFGHAN_SCRATCH"))
+    """
+    import zipfile
+
+    if not _NAME.fullmatch(name):
+        raise ValueError(
+            f"a scratch copy's name uses letters, digits, '-' and '_' only, not {name!r}"
+        )
+    source = Path(zip_file).expanduser()
+    try:
+        archive = zipfile.ZipFile(source)
+    except (OSError, zipfile.BadZipFile) as err:
+        raise ValueError(f"{source.name} is not a zip file written by zip_copy()") from err
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        tops = {m.filename.split("/", 1)[0] for m in members}
+        inside = [m.filename.split("/", 1)[1] if "/" in m.filename else "" for m in members]
+        safe = all(
+            part and not part.startswith("/") and ".." not in part.split("/") and "\\" not in part
+            for part in inside
+        )
+        if len(tops) != 1 or not safe or MARKER not in inside:
+            raise ValueError(f"{source.name} does not hold one scratch copy made by zip_copy()")
+        target = scratch_root() / name
+        if target.exists():
+            if not (target / MARKER).is_file():
+                raise FileExistsError(
+                    f"{target} exists and is not a scratch copy; choose another name"
+                )
+            shutil.rmtree(target)
+        for member, part in zip(members, inside, strict=True):
+            out = target / part
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(archive.read(member))
+    return target

@@ -6,7 +6,8 @@ remaining row still resolves. A syndicated copy counts as its original (``copy_o
 and its four copies are one source.
 
 :func:`filter_events` keeps the events that match filters by date, actor, event type, thread
-and sources.
+and sources; :func:`reported_by` lists what one source reports; :func:`sources_by_status` says
+which sources give events which status; :func:`sources_cited` lists the sources rows cite.
 
 Example:
     >>> from pakafghan import load_dataset
@@ -143,3 +144,69 @@ def filter_events(ds: Dataset, **filters: Unpack[EventFilters]) -> pd.DataFrame:
         ['ev-kabul-trilateral']
     """
     return events_view(matching_events(ds, **filters))
+
+
+def reported_by(ds: Dataset, source_id: str) -> pd.DataFrame:
+    """The events one source reports (its own rows, not its copies'), by date: the date as it
+    wrote it, the status it gives, the title.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> rows = reported_by(load_dataset(), "S49")
+        >>> list(rows.columns)
+        ['event_id', 'date_text', 'status', 'title']
+    """
+    if source_id not in set(ds.sources["source_id"]):
+        raise ValueError(f"no source {source_id!r} in the data")
+    view = events_view(ds)
+    rows = view[view["source_id"] == source_id]
+    rows = rows.assign(status=rows["status"].astype(str))
+    return rows[["event_id", "date_text", "status", "title"]].reset_index(drop=True)
+
+
+def _source_order(source_id: str) -> tuple[bool, int, str]:
+    """The article first, then sources in the order of their numbers (S2 before S10)."""
+    return (source_id != PRIMARY, len(source_id), source_id)
+
+
+def sources_by_status(events: pd.DataFrame) -> pd.DataFrame:
+    """Which sources give which status, for rows of ``events`` (or ``filter_events``): one row
+    per status present (in the codebook's order), with the sources' ids joined by commas.
+
+    Example:
+        >>> frame = pd.DataFrame({"status": ["held", "planned", "held"],
+        ...                       "source_id": ["S10", "S1", "S2"]})
+        >>> sources_by_status(frame).values.tolist()
+        [['held', 'S2, S10'], ['planned', 'S1']]
+    """
+    status = events["status"]
+    found: dict[str, set[str]] = {}
+    for value, source in zip(status.astype(str), events["source_id"], strict=True):
+        found.setdefault(value, set()).add(str(source))
+    if isinstance(status.dtype, pd.CategoricalDtype):
+        keys = [str(s) for s in status.cat.categories if str(s) in found]
+    else:
+        keys = sorted(found)
+    return pd.DataFrame(
+        {
+            "status": keys,
+            "sources": [", ".join(sorted(found[k], key=_source_order)) for k in keys],
+        }
+    )
+
+
+def sources_cited(*frames: pd.DataFrame) -> list[str]:
+    """The ids of the sources that rows cite (``source_id``, and ``year_source_id`` where a
+    frame has it), each once: the article first, then in the order of their numbers.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> sources_cited(article_only(load_dataset()).events)
+        ['article', 'S1', 'S43']
+    """
+    cited: set[str] = set()
+    for frame in frames:
+        for column in ("source_id", "year_source_id"):
+            if column in frame:
+                cited |= {str(s) for s in frame[column].dropna() if str(s)}
+    return sorted(cited, key=_source_order)

@@ -6,8 +6,8 @@ Example:
     >>> from pakafghan import load_dataset
     >>> from pakafghan.views import claims_view
     >>> view = claims_view(load_dataset())
-    >>> view.loc[view["claim_id"] == "cl-019", ["claimant", "stance"]].values.tolist()
-    [['Taliban', 'denies']]
+    >>> view.loc[view["claim_id"] == "cl-073", ["claimant", "stance"]].values.tolist()
+    [['Zalmay Khalilzad', 'criticises']]
 """
 
 from __future__ import annotations
@@ -116,3 +116,70 @@ def events_view(ds: Dataset) -> pd.DataFrame:
     return out.sort_values(
         ["date_earliest", "event_id"], kind="stable", na_position="last"
     ).reset_index(drop=True)
+
+
+#: The columns of :func:`outlet_profiles`.
+OUTLET_COLUMNS = ["source_id", "publisher", "outlet_country", "ownership", "ownership_note"]
+
+
+def outlet_profiles(ds: Dataset, source_ids: list[str] | None = None) -> pd.DataFrame:
+    """Whose outlet each source is: where it is based and who owns it, from the outlet
+    profiles (``outlet_country``, ``ownership``, ``ownership_note``), in ``source_ids``' order
+    (default: every source, in the table's order).
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> outlet_profiles(load_dataset(), ["S10"])["outlet_country"].tolist()
+        ['India']
+    """
+    sources = ds.sources[OUTLET_COLUMNS]
+    if source_ids is None:
+        return sources.reset_index(drop=True)
+    unknown = sorted(set(source_ids) - set(sources["source_id"]))
+    if unknown:
+        raise KeyError(f"no source {', '.join(unknown)}")
+    return sources.set_index("source_id").loc[list(source_ids)].reset_index()
+
+
+def rows_citing(ds: Dataset, source_id: str) -> pd.DataFrame:
+    """Every row coded from one source, to set beside the report itself: ``table`` (event,
+    participation or claim), ``row_id``, ``about`` (the event's title, "actor (role): event",
+    or the proposition), and the row's ``quote`` and ``note``.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> rows = rows_citing(load_dataset(), "S3")
+        >>> sorted(set(rows["table"]))
+        ['claim', 'event', 'participation']
+    """
+    if source_id not in set(ds.sources["source_id"]):
+        raise KeyError(f"no source {source_id}")
+    titles = dict(zip(ds.events["event_id"], ds.events["title"], strict=True))
+    names = actor_names(ds)
+    statements = dict(
+        zip(ds.propositions["proposition_id"], ds.propositions["statement"], strict=True)
+    )
+    parts = []
+    for table, key, about in (
+        ("event", "event_id", lambda r: titles.get(r["event_id"])),
+        (
+            "participation",
+            "participation_id",
+            lambda r: f"{names.get(r['actor_id'])} ({r['role']}): {titles.get(r['event_id'])}",
+        ),
+        ("claim", "claim_id", lambda r: statements.get(r["proposition_id"])),
+    ):
+        frame = {"event": ds.events, "participation": ds.event_actors, "claim": ds.claims}[table]
+        rows = frame[frame["source_id"] == source_id].sort_values(key, kind="stable")
+        parts.append(
+            pd.DataFrame(
+                {
+                    "table": table,
+                    "row_id": rows[key].astype(str),
+                    "about": [about(r) for _, r in rows.iterrows()],
+                    "quote": rows["quote"],
+                    "note": rows["note"],
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True)

@@ -5,7 +5,10 @@ matplotlib patches (no GIS library needed). Afghanistan and Pakistan are filled 
 bold; neighbours are light grey. Places from ``places.csv`` that fall inside the map are marked,
 cities and regions with different markers, and labelled where their labels do not collide.
 Natural Earth draws de facto boundaries, which no party fully accepts where borders are
-disputed: the map and its alt text say so.
+disputed: the map and its alt text say so. The Afghanistan–Pakistan boundary, the Durand Line
+(``data/geo/durand_line.geojson``), is drawn with its own dash pattern and named, and the note
+under the map says who, in the data's claims, calls it a border and who denies it
+(proposition :data:`DURAND_PROPOSITION`).
 
 Example:
     >>> from pakafghan import load_dataset
@@ -30,7 +33,8 @@ from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 
 from pakafghan.charts.base import Chart, classroom_style, new_figure
-from pakafghan.geo import Outline, country_outlines
+from pakafghan.conflicts import who_gives
+from pakafghan.geo import Line, Outline, country_outlines, durand_line
 from pakafghan.load import Dataset
 from pakafghan.style import FONT, OKABE_ITO
 from pakafghan.text import plot_text
@@ -46,6 +50,22 @@ BORDER_NOTE = (
     "Disputed borders (e.g. Kashmir) are drawn as Natural Earth draws them, "
     "which no party fully accepts."
 )
+
+#: The proposition whose claims say whose position the Durand Line is a border in.
+DURAND_PROPOSITION = "pr-durand-line-is-border"
+#: How the Durand Line is drawn: a dark dash-dot line over a white casing.
+DURAND_STYLE = {
+    "color": OKABE_ITO["vermillion"],
+    "linewidth": 2.6,
+    "linestyle": (0, (7, 2, 1.5, 2)),
+}
+#: What each stance does to "the Durand Line is the border", in the map's note (plural verbs).
+_STANCE_VERBS = {
+    "asserts": ("calls it the border", "call it the border"),
+    "confirms": ("confirms it is the border", "confirm it is the border"),
+    "denies": ("denies that it is a border", "deny that it is a border"),
+    "disputes": ("disputes it", "dispute it"),
+}
 
 #: Marker by kind of place: cities are filled dots, regions hollow diamonds, venues triangles.
 PLACE_MARKERS = {
@@ -212,7 +232,57 @@ def _chosen_places(ds: Dataset, places: Sequence[str] | None) -> pd.DataFrame:
     )
 
 
-def _alt_text(shown: pd.DataFrame, outside: pd.DataFrame) -> str:
+def durand_note(ds: Dataset) -> str:
+    """Who, in the data's claims, calls the Durand Line a border and who denies it (with their
+    sources), for the map's note; only that it is contested when the data has no such claims.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> durand_note(load_dataset()).startswith("Durand Line (dash-dot): the Afghanistan")
+        True
+    """
+    lead = "Durand Line (dash-dot): the Afghanistan–Pakistan boundary as Natural Earth draws it."
+    if DURAND_PROPOSITION not in set(ds.propositions["proposition_id"]):
+        return f"{lead} Whether it is a border is contested."
+    rows = who_gives(ds, DURAND_PROPOSITION)
+    parts = []
+    for stance, (one, many) in _STANCE_VERBS.items():
+        group = rows[rows["stance"] == stance]
+        if group.empty:
+            continue
+        who = [f"{r.claimant} ({r.sources.split(' (')[0]})" for r in group.itertuples()]
+        names = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+        parts.append(f"{names} {one if len(who) == 1 else many}")
+    if not parts:
+        return f"{lead} Whether it is a border is contested."
+    return f"{lead} In the data's claims, " + "; ".join(parts) + "."
+
+
+def _draw_durand(ax: Axes, line: Line) -> Bbox:
+    """Draw the line (a white casing under the dash pattern) and name it; return the name's box."""
+    xs, ys = zip(*line.points, strict=True)
+    ax.plot(xs, ys, color="white", linewidth=DURAND_STYLE["linewidth"] + 2.5, zorder=2.5)
+    ax.plot(xs, ys, **DURAND_STYLE, zorder=2.6, gid=f"line:{line.line_id}")
+    x, y = line.points[int(len(line.points) * 0.62)]
+    label = ax.annotate(
+        plot_text(line.name),
+        (x, y),
+        xytext=(-10, -4),
+        textcoords="offset points",
+        ha="right",
+        va="top",
+        fontsize=FONT["base"],
+        fontstyle="italic",
+        fontweight="bold",
+        color=DURAND_STYLE["color"],
+        path_effects=_HALO,
+        zorder=5,
+        gid=f"line-name:{line.line_id}",
+    )
+    return label
+
+
+def _alt_text(shown: pd.DataFrame, outside: pd.DataFrame, durand: str = "") -> str:
     parts = []
     for kind, group in shown.groupby(shown["kind"].astype(str), sort=False):
         names = ", ".join(sorted(group["name"], key=str.casefold))
@@ -226,7 +296,7 @@ def _alt_text(shown: pd.DataFrame, outside: pd.DataFrame) -> str:
     if not outside.empty:
         names = "; ".join(sorted(outside["name"], key=str.casefold))
         text += f" Not marked, as their points lie outside the map: {names}."
-    return f"{text} {BORDER_NOTE}"
+    return f"{text} {durand} {BORDER_NOTE}".replace("  ", " ")
 
 
 def locator_map(ds: Dataset, places: Sequence[str] | None = None) -> Chart:
@@ -250,6 +320,9 @@ def locator_map(ds: Dataset, places: Sequence[str] | None = None) -> Chart:
     with classroom_style():
         fig, ax = new_figure(_WIDTH_IN, 9.5)
         names = _draw_countries(ax, country_outlines(ds.data_dir), EXTENT)
+        durand = durand_line(ds.data_dir)
+        durand_label = _draw_durand(ax, durand)
+        note = durand_note(ds)
         for row in shown.itertuples(index=False):
             style = PLACE_MARKERS[str(row.kind)]
             ax.plot(
@@ -279,8 +352,8 @@ def locator_map(ds: Dataset, places: Sequence[str] | None = None) -> Chart:
             )
             for k in kinds
         ]
-        if handles:
-            ax.legend(handles=handles, loc="lower right", framealpha=0.95)
+        handles.append(Line2D([], [], **DURAND_STYLE, label=f"{durand.name} (see the note)"))
+        ax.legend(handles=handles, loc="lower right", framealpha=0.95)
         ax.set_xlim(west, east)
         ax.set_ylim(south, north)
         ax.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
@@ -292,7 +365,7 @@ def locator_map(ds: Dataset, places: Sequence[str] | None = None) -> Chart:
         ax.text(
             0,
             -0.015,
-            textwrap.fill(f"{CREDIT}. {BORDER_NOTE} Points are approximate.", 95),
+            textwrap.fill(f"{CREDIT}. {note} {BORDER_NOTE} Points are approximate.", 95),
             transform=ax.transAxes,
             ha="left",
             va="top",
@@ -301,14 +374,13 @@ def locator_map(ds: Dataset, places: Sequence[str] | None = None) -> Chart:
         )
         fig.draw_without_rendering()
         fig.set_layout_engine("none")  # freeze the layout: redrawing would shift it slightly
-        occupied = [t.get_window_extent() for t in names]
+        occupied = [t.get_window_extent() for t in [*names, durand_label]]
         occupied += [
             Bbox.from_extents(x - 7, y - 7, x + 7, y + 7)
             for x, y in ax.transData.transform(
                 shown[["longitude", "latitude"]].to_numpy(dtype=float)
             )
         ]
-        if ax.get_legend() is not None:
-            occupied.append(ax.get_legend().get_window_extent())
+        occupied.append(ax.get_legend().get_window_extent())
         _place_labels(ax, shown, occupied)
-    return Chart(fig, _alt_text(shown, outside))
+    return Chart(fig, _alt_text(shown, outside, note))

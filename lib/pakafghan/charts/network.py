@@ -1,8 +1,10 @@
-"""A network of reported relations: who meets, hosts, accuses, criticises or denies whom.
+"""A network of reported relations: who meets, hosts, accuses or criticises whom.
 
-The links are those of :mod:`pakafghan.relations` (every one from a row of the data). Kinds of
-link differ in colour *and* line style; an actor's marker shape shows its kind; labels are kept
-apart so they stay readable on a projector.
+The links are those of :mod:`pakafghan.relations` (every one from a row of the data; an event
+that did not take place gives none, and a denial is not a link). Kinds of link differ in colour
+*and* line style; a link that rests only on planned events is drawn grey and thinner, with its
+kind's line style; an actor's marker shape shows its kind; labels are kept apart so they stay
+readable on a projector.
 
 Example:
     >>> from pakafghan import load_dataset
@@ -40,8 +42,10 @@ RELATION_STYLE = {
     "hosts": {"color": OKABE_ITO["green"], "linestyle": "--"},
     "accuses": {"color": OKABE_ITO["orange"], "linestyle": "-."},
     "criticises": {"color": OKABE_ITO["purple"], "linestyle": ":"},
-    "denies": {"color": OKABE_ITO["vermillion"], "linestyle": (0, (7, 2, 1, 2, 1, 2))},
 }
+#: How a link that rests only on planned events differs: grey and thinner (its kind's dashes).
+PLANNED_STYLE = {"color": OKABE_ITO["grey"], "linewidth": 1.3}
+_LINE_W = 2.2
 
 #: Marker shape for each kind of actor (colour is kept for the kinds of link).
 KIND_MARKER = {
@@ -169,10 +173,13 @@ def _draw_edges(ax: Axes, graph: nx.MultiDiGraph, pos: dict[str, np.ndarray]) ->
             rad = 0.0 if n == 1 else 0.35 * (i / (n - 1) - 0.5)
             if (u, v) != pair:
                 rad = -rad
-            ax.add_artist(_arrow(pos[u], pos[v], rad, kind))
+            planned = bool(graph.edges[u, v, kind].get("planned", False))
+            ax.add_artist(_arrow(pos[u], pos[v], rad, kind, planned))
 
 
-def _arrow(start: np.ndarray, end: np.ndarray, rad: float, kind: str) -> FancyArrowPatch:
+def _arrow(
+    start: np.ndarray, end: np.ndarray, rad: float, kind: str, planned: bool = False
+) -> FancyArrowPatch:
     """A link from marker edge to marker edge (shortened here: matplotlib's shrinking is slow)."""
     step = end - start
     length = float(np.hypot(*step))
@@ -187,10 +194,10 @@ def _arrow(start: np.ndarray, end: np.ndarray, rad: float, kind: str) -> FancyAr
         mutation_scale=18,
         shrinkA=0,
         shrinkB=0,
-        color=RELATION_STYLE[kind]["color"],
+        color=PLANNED_STYLE["color"] if planned else RELATION_STYLE[kind]["color"],
         linestyle=RELATION_STYLE[kind]["linestyle"],
-        linewidth=2.2,
-        zorder=2,
+        linewidth=PLANNED_STYLE["linewidth"] if planned else _LINE_W,
+        zorder=1 if planned else 2,
     )
 
 
@@ -229,18 +236,31 @@ def _draw_nodes(
     return kinds
 
 
-def _legends(ax: Axes, kinds_of_links: list[str], kinds_of_actors: list[str]) -> None:
+def _legends(
+    ax: Axes, kinds_of_links: list[str], kinds_of_actors: list[str], planned: bool = False
+) -> None:
     link_handles = [
         Line2D(
             [],
             [],
             color=RELATION_STYLE[k]["color"],
             linestyle=RELATION_STYLE[k]["linestyle"],
-            linewidth=2.2,
+            linewidth=_LINE_W,
             label=RELATIONS[k]["label"] + (" →" if RELATIONS[k]["directed"] else ""),
         )
         for k in kinds_of_links
     ]
+    if planned:
+        link_handles.append(
+            Line2D(
+                [],
+                [],
+                color=PLANNED_STYLE["color"],
+                linestyle="--",
+                linewidth=PLANNED_STYLE["linewidth"],
+                label="grey, thin: only planned\n(not held when reported)",
+            )
+        )
     actor_handles = [
         Line2D(
             [],
@@ -337,13 +357,19 @@ def _alt_text(
     first += f" ({_breakdown(among)})"
     if len(drawn) < len(among):
         first += f"; only {len(drawn)} of them are drawn, favouring the most often reported"
+    planned = int(drawn["planned"].sum()) if "planned" in drawn else 0
+    if planned:
+        first += (
+            f"; {plural(planned, 'drawn link')} {'rests' if planned == 1 else 'rest'} only on "
+            "planned events (grey, thinner)"
+        )
     return f"{first}. {second}"
 
 
 def _title(degrees: pd.Series, keep: list[str], names: dict[str, str], focus: str | None) -> str:
     if focus is not None:
         return f"Reported links of {plot_text(names[focus])}"
-    title = "Who meets, hosts, accuses, criticises or denies whom"
+    title = "Who meets, hosts, accuses or criticises whom"
     if len(keep) < len(degrees):
         title += f" ({len(keep)} most connected actors)"
     return title
@@ -357,13 +383,14 @@ def network_chart(
     focus: str | None = None,
     max_links: int = 150,
 ) -> Chart:
-    """Who meets, hosts, accuses, criticises or denies whom (rules: :mod:`pakafghan.relations`).
+    """Who meets, hosts, accuses or criticises whom (rules: :mod:`pakafghan.relations`).
 
     ``relations``: kinds of link to draw (default all, see :data:`pakafghan.relations.RELATIONS`);
     ``max_nodes``: draw only that many actors, the most connected, and ``max_links``: at most
     that many links, the most often reported (the alt text says when either trims the data);
     ``seed``: fixes the layout; ``focus``: an ``actor_id`` whose own links only are drawn (its
-    ego network). Links differ in colour *and* line style; an actor's shape shows its kind.
+    ego network). Links differ in colour *and* line style; one resting only on planned events
+    is grey and thinner; an actor's shape shows its kind.
 
     Example:
         >>> from pakafghan import load_dataset
@@ -376,8 +403,10 @@ def network_chart(
     if focus is not None and focus not in names:
         raise KeyError(f"no actor {focus!r} in the data")
     raw = raw_relations(ds, relations)
-    links = raw.groupby(["source", "target", "kind"], sort=False).size()
-    links = links.rename("count").reset_index()
+    links = raw.groupby(["source", "target", "kind"], sort=False).agg(
+        count=("record_id", "size"), planned=("planned", "all")
+    )
+    links = links.reset_index()
     degrees, keep, among, drawn = _chosen(links, focus, max_nodes, max_links)
     graph = links_graph(drawn, actors[actors["actor_id"].isin(set(keep))])
     for attributes in graph.nodes.values():
@@ -399,5 +428,5 @@ def network_chart(
         _draw_edges(ax, graph, pos)
         kinds_of_actors = _draw_nodes(ax, graph, pos, focus)
         kinds_of_links = [k for k in RELATIONS if k in set(drawn["kind"])]
-        _legends(ax, kinds_of_links, kinds_of_actors)
+        _legends(ax, kinds_of_links, kinds_of_actors, planned=bool(drawn["planned"].any()))
     return Chart(fig, alt)

@@ -11,7 +11,10 @@ Behind the rows, shaded vertical bands mark the events the article reports on th
 what other reports say became of them (:func:`pakafghan.timing.event_bands`). Each band has the
 status's colour *and* hatching (``pakafghan.style.STATUS_STYLE``), a number at its top and a
 legend entry, so a reader sees whether a source was written before an event (a forecast or an
-announcement) or after it.
+announcement) or after it. Bands that cover the same days stand side by side, each in its own
+share of the days (:func:`band_spans`), so that none hides another or mixes with it into a
+colour of no legend entry; and each band is outlined, with a line style of its own among the
+bands of its status (:data:`OUTLINES`), so two bands of one status differ by more than place.
 
 Example:
     >>> from pakafghan import load_dataset
@@ -27,6 +30,7 @@ import textwrap
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
@@ -39,6 +43,48 @@ from pakafghan.timing import TIMING, event_bands, publication_rows, relative_tim
 
 _LABEL_WIDTH = 46
 _INK = OKABE_ITO["black"]
+#: Outline styles of the bands of one status, in band order: the first solid, then dashed...
+OUTLINES = ("solid", "dashed", "dotted", "dashdot")
+_FILL_ALPHA = 0.22
+
+
+def band_spans(bands: pd.DataFrame) -> list[tuple[float, float]]:
+    """Where each band is drawn, as (left, right) in matplotlib date numbers: from half a day
+    before its first day to half a day after its last; bands with the same days share them
+    out side by side, in band order, so that none covers another.
+
+    Example:
+        >>> days = pd.to_datetime(["2025-08-22", "2025-08-22", "2025-08-25"])
+        >>> bands = pd.DataFrame({"date_earliest": days, "date_latest": days})
+        >>> [round(right - left, 2) for left, right in band_spans(bands)]
+        [0.5, 0.5, 1.0]
+    """
+    keys = list(zip(bands["date_earliest"], bands["date_latest"], strict=True))
+    seen: dict[tuple, int] = {}
+    spans = []
+    for key in keys:
+        share, place = keys.count(key), seen.get(key, 0)
+        seen[key] = place + 1
+        left = mdates.date2num(key[0]) - 0.5
+        width = (mdates.date2num(key[1]) + 0.5 - left) / share
+        spans.append((float(left + place * width), float(left + (place + 1) * width)))
+    return spans
+
+
+def band_outlines(bands: pd.DataFrame) -> list[str]:
+    """Each band's outline style: the n-th band of a status takes the n-th of :data:`OUTLINES`.
+
+    Example:
+        >>> band_outlines(pd.DataFrame({"status": ["held", "postponed", "held"]}))
+        ['solid', 'solid', 'dashed']
+    """
+    seen: dict[str, int] = {}
+    styles = []
+    for status in bands["status"]:
+        n = seen.get(status, 0)
+        seen[status] = n + 1
+        styles.append(OUTLINES[n % len(OUTLINES)])
+    return styles
 
 
 def _band_label(number: int, band: tuple) -> str:
@@ -127,23 +173,22 @@ def _draw_source(ax: Axes, y: int, row: tuple) -> str:
 
 
 def _draw_bands(ax: Axes, bands: pd.DataFrame) -> list[Patch]:
-    """Draw the bands and their numbers (stacked when bands start on the same day); return
-    their legend handles."""
+    """Draw the bands (side by side where they share days, each outlined) and their numbers
+    (stacked when bands start on the same day); return their legend handles."""
     handles = []
     starts: dict[pd.Timestamp, int] = {}
+    spans, outlines = band_spans(bands), band_outlines(bands)
     for number, band in enumerate(bands.itertuples(index=False), start=1):
         style = STATUS_STYLE[band.status]
-        left = mdates.date2num(band.date_earliest) - 0.5
-        right = mdates.date2num(band.date_latest) + 0.5
-        patch = ax.axvspan(
-            left,
-            right,
-            facecolor=style["color"],
-            alpha=0.22,
-            edgecolor=style["color"],
-            hatch=STATUS_HATCH.get(band.status) or None,
-            zorder=0,
-        )
+        (left, right), outline = spans[number - 1], outlines[number - 1]
+        look = {
+            "facecolor": to_rgba(style["color"], _FILL_ALPHA),
+            "edgecolor": style["color"],
+            "linewidth": 1.8,
+            "linestyle": outline,
+            "hatch": STATUS_HATCH.get(band.status) or None,
+        }
+        patch = ax.axvspan(left, right, zorder=0, **look)
         patch.set_gid(f"band:{band.event_id}")
         level = starts.get(band.date_earliest, 0)
         starts[band.date_earliest] = level + 1
@@ -160,15 +205,7 @@ def _draw_bands(ax: Axes, bands: pd.DataFrame) -> list[Patch]:
             color=style["color"],
             annotation_clip=False,
         )
-        handles.append(
-            Patch(
-                facecolor=style["color"],
-                alpha=0.4,
-                edgecolor=style["color"],
-                hatch=STATUS_HATCH.get(band.status) or None,
-                label=_band_label(number, band),
-            )
-        )
+        handles.append(Patch(label=_band_label(number, band), **look))
     return handles
 
 

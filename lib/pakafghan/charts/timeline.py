@@ -3,8 +3,10 @@
 One row per event, earliest first (then by ``event_id``). A single day is a marker; a range of
 days (``date_earliest`` to ``date_latest``) is a bar with the marker at its middle. Status shows
 three ways at once: colour, marker shape and fill (``pakafghan.style.STATUS_STYLE``: planned is
-hollow, held is filled, postponed is an X). A lighter bar and a "~" before the label mean a loose
-date (a week, a month); "year from S43" next to a mark means the source gave no year and S43 did.
+hollow, held is filled, postponed is an X). A loose date (a week, a month, a year) is drawn
+thinner and lighter, with a smaller mark and a "~" before its label, so that the vaguest date is
+never the most prominent; "year from S43" next to a mark means the source gave no year and S43
+did. Long labels wrap onto two lines rather than being cut.
 Events the source does not date cannot be placed: they are listed under the chart. Above
 :data:`AGGREGATE_ABOVE` dated events the chart counts events per week (or month, or year, for
 long spans) by status instead.
@@ -33,7 +35,7 @@ from pakafghan.charts.base import Chart, classroom_style, date_axis, new_figure
 from pakafghan.load import Dataset
 from pakafghan.select import SOURCE_CHOICES, EventFilters, matching_events
 from pakafghan.style import FONT, OKABE_ITO, STATUS_HATCH, STATUS_STYLE
-from pakafghan.text import clip, day, plot_text
+from pakafghan.text import day, plot_text
 from pakafghan.views import events_view
 
 #: Above this many dated events, the chart counts events per period instead of drawing them.
@@ -45,7 +47,16 @@ LOOSE_PRECISION = ("week", "month", "year", "unknown")
 #: Count per week up to about a year and a half of dates, per month up to twelve years.
 _PERIODS = (("W-SUN", "week", 550), ("M", "month", 12 * 366))
 _MAX_LISTED = 6
-_LABEL_WIDTH = 60
+#: Characters per line of a row label, and lines per label (longer titles end with "…").
+_LABEL_WIDTH = 48
+_LABEL_LINES = 2
+#: Bar height (in rows) and mark size of a day or a range of days, and of a loose date.
+_BAR_HEIGHT = {False: 0.36, True: 0.14}
+_MARK_SIZE = {False: 13, True: 8}
+_BAR_ALPHA = {False: 0.85, True: 0.35}
+_MARK_ALPHA = {False: 1.0, True: 0.55}
+#: Figure inches per row, when every label fits on one line and when some take two.
+_ROW_INCHES = {1: 0.34, 2: 0.5}
 
 
 def _statuses(events: pd.DataFrame) -> list[str]:
@@ -105,15 +116,17 @@ def describe_timeline(events: pd.DataFrame, sources: str = "all") -> str:
     )
 
 
-def _marker_style(status: str) -> dict:
-    """Filled (with a white rim, to stand out on a bar) or hollow, in the status's colour."""
+def _marker_style(status: str, loose: bool = False) -> dict:
+    """Filled (with a white rim, to stand out on a bar) or hollow, in the status's colour;
+    smaller and fainter for a loose date."""
     style = STATUS_STYLE[status]
     color = style["color"]
     return {
         "linestyle": "none",
         "marker": style["marker"],
-        "markersize": 13,
-        "markeredgewidth": 2 if not style["filled"] else 1.5,
+        "markersize": _MARK_SIZE[loose],
+        "alpha": _MARK_ALPHA[loose],
+        "markeredgewidth": (2 if not style["filled"] else 1.5) * (0.75 if loose else 1),
         "markeredgecolor": "white" if style["filled"] else color,
         "markerfacecolor": color if style["filled"] else "white",
     }
@@ -126,7 +139,16 @@ def _legend_handles(statuses: list[str], loose: bool, inferred: bool) -> list:
         handles.append(Line2D([], [], label=style["label"], **_marker_style(status)))
     handles.append(Patch(facecolor=OKABE_ITO["grey"], alpha=0.8, label="bar: a range of days"))
     if loose:
-        handles.append(Patch(facecolor=OKABE_ITO["grey"], alpha=0.3, label="~ lighter: loose date"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=OKABE_ITO["grey"],
+                alpha=_BAR_ALPHA[True],
+                linewidth=5,
+                label="~ thin, light: a loose date\n(a week, month or year)",
+            )
+        )
     if inferred:
         handles.append(
             Line2D(
@@ -137,8 +159,13 @@ def _legend_handles(statuses: list[str], loose: bool, inferred: bool) -> list:
 
 
 def _label(title: str, source_id: str, loose: bool) -> str:
-    """A one-line row label: "~" for a loose date, the title shortened, the source."""
-    return plot_text(f"{'~ ' if loose else ''}{clip(title, _LABEL_WIDTH)} [{source_id}]")
+    """A row label on one or two lines: "~" for a loose date, the title, the source (a title
+    too long for two lines ends with "…")."""
+    text = f"{'~ ' if loose else ''}{title} [{source_id}]"
+    lines = textwrap.wrap(
+        text, _LABEL_WIDTH, max_lines=_LABEL_LINES, placeholder=f"… [{source_id}]"
+    )
+    return plot_text("\n".join(lines))
 
 
 def _draw_event(ax: Axes, y: int, event: tuple) -> None:
@@ -152,20 +179,20 @@ def _draw_event(ax: Axes, y: int, event: tuple) -> None:
             y,
             after - first,
             left=first,
-            height=0.36,
+            height=_BAR_HEIGHT[loose],
             color=color if filled else "white",
             edgecolor=color,
-            linewidth=2,
+            linewidth=1 if loose else 2,
             linestyle="-" if filled else "--",
-            hatch=STATUS_HATCH[event.status] or None,
-            alpha=0.3 if loose else 0.85,
+            hatch=None if loose else STATUS_HATCH[event.status] or None,
+            alpha=_BAR_ALPHA[loose],
         )
         bar.patches[0].set_gid(f"bar:{event.event_id}")
     (mark,) = ax.plot(
         [(first + after) / 2],
         [y],
         zorder=3,
-        **_marker_style(event.status),
+        **_marker_style(event.status, loose),
     )
     mark.set_gid(f"mark:{event.event_id}")
     if event.year_basis == "inferred":
@@ -184,7 +211,13 @@ def _draw_event(ax: Axes, y: int, event: tuple) -> None:
 
 def _draw_events(dated: pd.DataFrame, title: str) -> Figure:
     n = len(dated)
-    fig, ax = new_figure(width=13, height=min(2.4 + 0.34 * max(n, 1), 30))
+    loose = dated["date_precision"].isin(LOOSE_PRECISION)
+    labels = [
+        _label(t, s, is_loose)
+        for t, s, is_loose in zip(dated["title"], dated["source_id"], loose, strict=True)
+    ]
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    fig, ax = new_figure(width=13, height=min(2.4 + _ROW_INCHES[lines] * max(n, 1), 40))
     ax.set_title(title)
     if dated.empty:
         ax.text(0.5, 0.5, "No dated event matches.", ha="center", va="center")
@@ -192,11 +225,6 @@ def _draw_events(dated: pd.DataFrame, title: str) -> Figure:
         return fig
     for y, event in enumerate(dated.itertuples(index=False)):
         _draw_event(ax, y, event)
-    loose = dated["date_precision"].isin(LOOSE_PRECISION)
-    labels = [
-        _label(t, s, is_loose)
-        for t, s, is_loose in zip(dated["title"], dated["source_id"], loose, strict=True)
-    ]
     ax.set_yticks(range(n), labels=labels)
     ax.set_ylim(n - 0.5, -0.5)
     first = mdates.date2num(dated["date_earliest"].min())

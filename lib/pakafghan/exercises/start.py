@@ -1,26 +1,126 @@
-"""Exercises of lesson 1, "Start here": sentences, tables, and what a record says.
+"""Exercises of lesson 1, "Start here": who is speaking in a sentence, and what a row keeps.
+
+The first exercise labels six sentences of the article; its key comes from the data when
+checked (a claim by someone other than the article's author, a judgement the author makes, or
+only events and participations), and its hints for the common confusions are keyed by digest.
+The others are predictions checked against the data, and two written answers.
 
 Example:
     >>> from pakafghan.exercises import check
-    >>> check("start-2", "propositions").correct
+    >>> check("start-1", "did did").correct
     False
 """
 
 from __future__ import annotations
 
-from pakafghan.article import records_for_sentence, sentences
-from pakafghan.exercises import Exercise, register
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pakafghan.article import AUTHOR, records_for_sentence, sentence_number
+from pakafghan.exercises import Exercise, Feedback, answer_digest, register
 from pakafghan.load import load_dataset
 
+#: The sentences of exercise start-1, by their first words, in the order learners label them.
+VOICE_SENTENCES = (
+    "Pakistan is facilitating",
+    "The move is interpreted",
+    "Pakistan has voiced",
+    "The National Resistance Front",
+    "On August 20th",
+    "While no trade agreement",
+)
+#: The three labels, and other spellings learners use for them.
+LABELS = ("did", "says", "judgement")
+_ALIASES = {"judgment": "judgement", "say": "says", "do": "did", "does": "did"}
+#: The sentence of exercise start-5, by its first words.
+GUESTS_SENTENCE = "The event is expected"
 
-def sentence_count() -> int:
-    """How many sentences the article has.
+
+def voice_numbers() -> list[int]:
+    """The numbers of the sentences exercise start-1 asks about, in its order.
 
     Example:
-        >>> sentence_count() > 10
-        True
+        >>> len(voice_numbers())
+        6
     """
-    return len(sentences(load_dataset()))
+    ds = load_dataset()
+    return [sentence_number(ds, words) for words in VOICE_SENTENCES]
+
+
+def _voice(records, claims) -> str | None:
+    """What a sentence does, from its records: the rule the lesson states after the exercise."""
+    said = claims.loc[records.loc[records["table"] == "claim", "id"]]
+    if ((said["claimant_id"] == AUTHOR) & (said["stance"] == "interprets")).any():
+        return LABELS[2]
+    if (said["claimant_id"] != AUTHOR).any():
+        return LABELS[1]
+    if records["table"].isin(["event", "participation"]).any():
+        return LABELS[0]
+    return None
+
+
+def voice_labels() -> str:
+    """The labels of exercise start-1's sentences, from the data, in order (space-separated).
+
+    Example:
+        >>> len(voice_labels().split())
+        6
+    """
+    ds = load_dataset()
+    claims = ds.claims.set_index("claim_id")
+    labels = [_voice(records_for_sentence(ds, n), claims) for n in voice_numbers()]
+    return " ".join(str(label) for label in labels)
+
+
+def _labels_given(answer: Any) -> list[str] | None:
+    """The learner's labels in order, from text ("did, says …"), a list, or a dict by number."""
+    if isinstance(answer, dict):
+        numbers = voice_numbers()
+        if sorted(answer) != sorted(numbers):
+            return None
+        answer = [answer[n] for n in numbers]
+    if isinstance(answer, str):
+        answer = re.split(r"[\s,;]+", answer.strip())
+    if not isinstance(answer, list | tuple):
+        return None
+    words = [" ".join(str(a).split()).casefold() for a in answer if str(a).strip()]
+    return [_ALIASES.get(w, w) for w in words]
+
+
+@dataclass(frozen=True)
+class LabelExercise(Exercise):
+    """An exercise that labels several items: feedback says how many are right and gives the
+    hint for the first confusion it knows (``targeted``: digest of "item=label" → hint)."""
+
+    targeted: dict[str, str] = field(default_factory=dict)
+
+    def is_right(self, answer: Any) -> bool:
+        return _labels_given(answer) == self.derive().split()
+
+    def feedback(self, answer: Any) -> Feedback:
+        if answer is None or answer is Ellipsis or self.is_right(answer):
+            return super().feedback(answer)
+        given = _labels_given(answer)
+        if isinstance(answer, dict) and given is None:
+            numbers = ", ".join(str(n) for n in voice_numbers())
+            return Feedback(False, f"Give a label for each of sentences {numbers}, no other.")
+        if given is None or len(given) != len(VOICE_SENTENCES):
+            return Feedback(False, self.default_hint)
+        unknown = [w for w in given if w not in LABELS]
+        if unknown:
+            return Feedback(
+                False, f"“{unknown[0]}” is not one of the labels: use did, says or judgement."
+            )
+        key = self.derive().split()
+        right = sum(g == k for g, k in zip(given, key, strict=True))
+        message = f"{right} of {len(key)} right."
+        for words, g, k, n in zip(VOICE_SENTENCES, given, key, voice_numbers(), strict=True):
+            if g != k:
+                hint = self.targeted.get(answer_digest(self.exercise_id, f"{words}={g}"))
+                message += f" Sentence {n}: " + (hint or "look at it again.")
+                break
+        return Feedback(False, message)
 
 
 def meeting_status() -> str:
@@ -34,102 +134,113 @@ def meeting_status() -> str:
     return str(events.loc["ev-meeting-announced", "status"])
 
 
-def trilateral_records() -> int:
-    """How many records the sentence that begins "On August 20th" became.
+def guest_participations() -> int:
+    """How many participations the article's sentence on the expected attendees became.
 
     Example:
-        >>> trilateral_records() >= 1
+        >>> guest_participations() >= 1
         True
     """
     ds = load_dataset()
-    number = next(s.number for s in sentences(ds) if s.text.startswith("On August 20th"))
-    return len(records_for_sentence(ds, number))
-
-
-def interpreter() -> str:
-    """The ``claimant_id`` of the article's claim quoting "interpreted by some".
-
-    Example:
-        >>> interpreter() in set(load_dataset().actors["actor_id"])
-        True
-    """
-    claims = load_dataset().claims
-    quoted = claims[
-        (claims["source_id"] == "article") & claims["quote"].fillna("").str.contains("by some")
-    ]
-    return str(quoted["claimant_id"].iloc[0])
+    records = records_for_sentence(ds, sentence_number(ds, GUESTS_SENTENCE))
+    return int((records["table"] == "participation").sum())
 
 
 register(
-    Exercise(
+    LabelExercise(
         "start-1",
-        derive=sentence_count,
-        hints={
-            "3ed8f3391dc1c0bd8ce8e1154f62e73e88464ff076ada59e13031e818ef952da": (
-                "That is the number of paragraphs. Count sentences: the numbers in brackets."
+        derive=voice_labels,
+        targeted={
+            "1870e9ba2a0e83baf2fd41628162a92e28df83d05a8c50a62f2d4469ecabfe5c": (
+                "what does it report: someone's words or views, or who is doing what, where and "
+                "when?"
             ),
-            "62967b40b40d4f950b5aa1da9f230e0b96f7e4df49ed83248097481c650f12e7": (
-                "Close. Did the full stops in “U.S.” make you split a sentence, or miss one?"
+            "1ab1846ee1d066db8353fbe29913ee0d44dad4801d3afab5c342f63121c95583": (
+                "is there a word of assessment in it (an aim, a success, a threat)? Or does it "
+                "report who is organising what, where and when?"
+            ),
+            "12d7d43fa93ed9170f2bec1e373f384fa1c0fd918793776e3e2ecc47a3e0ef39": (
+                "it does not report the move itself (that is sentence 1): it reports how the move "
+                "is read, and by whom."
+            ),
+            "4fe737e33e10fdc71046a0c073f05516994d7ee0b303ab40381dd6907d63193c": (
+                "whose reading is it, in the sentence's own words? Look at who “interprets”: the "
+                "sentence gives the view to someone, even without a name."
+            ),
+            "f4573faaa3a6f0202cadc3d1fe9f76fc422f8042bb52e8baad1197f8ef8b01ad": (
+                "voicing concerns is an act, but what the sentence passes on is a view (“viewing "
+                "… as a serious threat”). Whose view is it?"
+            ),
+            "63579047b346b5a23a81547c895bfa6cc2a5c2bc2a83a20b61f9c9c1e41eedaf": (
+                "the view of the threat is given to someone the sentence names at its start, not "
+                "to the author."
+            ),
+            "cfeb15b75569ecee71b1e678084badc7d20afea080d78071a80e675eecaa35ba": (
+                "declining an invitation is something the NRF did; the sentence gives no words or "
+                "views of anyone."
+            ),
+            "8a5e3443a1cbd72f294faf83b911c0b33ecf99523bcc311d241517a39b5bfc75": (
+                "is there a word of assessment in it? It reports what the NRF did with its "
+                "invitation."
+            ),
+            "287933a2392ff5dd0b27fbab20d3aebf7b1e22d416a674130ee257b87bdc388b": (
+                "is anyone said to say or think something here? The sentence reports a meeting: "
+                "when, where, and who met."
+            ),
+            "f8e7a182bb2e12b1677ef26bdb81a04d1028c9fef6c7b4807a8d9f9e0bb7a8bf": (
+                "it reports a meeting (when, where, who met); no word in it weighs or assesses."
+            ),
+            "8752fc7c7a398bb52b7f13583bdf60344e06c36673b13ffe266051448d44d3c1": (
+                "part of it reports an agreement, yes; but “China achieved its strategic goals” "
+                "weighs the outcome. Who is said to weigh it so?"
+            ),
+            "ae2c305fccbfba89baedb5965155a1d00a2823c3e8d5a3fa8d8675c53ab13098": (
+                "look for whoever is said to think that China achieved its goals. Does the "
+                "sentence name anyone, or even say “some”?"
             ),
         },
-        default_hint="Count the numbers in brackets in the article, or the explorer's choices.",
+        default_hint=(
+            "Give six labels in one pair of quotation marks, one per sentence in the order of "
+            "the sentences, separated by spaces. Each label is did, says or judgement."
+        ),
         steps=(
             (
-                "The article above is shown with its sentences numbered: look for the numbers in "
-                "brackets."
+                "For each sentence ask: is it about an action or a plan, about what someone says "
+                "or thinks, or about how good, important or successful something is?"
             ),
             (
-                "Not every full stop ends a sentence: an abbreviation such as “U.S.” has full "
-                "stops inside it."
+                "A report of someone speaking (criticising, denying, voicing a concern) counts as "
+                "what they say, even though speaking is also an act."
             ),
             (
-                "In code: sentences(ds) gives the article's sentences as a list, and len() counts "
-                "the items of a list."
+                "Before you choose the author's judgement, look for a name: is anyone other than "
+                "the author said to hold the view, even without being named?"
             ),
         ),
-        explanation="The full stops in “U.S.” do not end a sentence.",
+        explanation=(
+            "The data draws the same lines: a view someone else holds is a claim with that "
+            "claimant; the author's own reading of events is a claim by the author that "
+            "interprets; and what people did becomes events and participations."
+        ),
     )
 )
 
 register(
     Exercise(
         "start-2",
-        accepted={
-            "c31535090759667fbaebcecb5a24ef463fac3e12d1a1c21bea561a3822af2cca",
-            "75303eca4169d59dbe54445de83b8a8497c083e1060ed424d4bd7bb372271330",
-        },
-        hints={
-            "652e46e0b7e198dd2668baed7c8b494e94e9a781623c0afdaeb1a8c16a579d75": (
-                "An event is something that happened, or was to happen. A denial is a stance "
-                "someone takes on a statement."
-            ),
-            "f9432f1381ff57dd29e81a2c86ba3f3e7b66d884ec19cab0565ef839a3bd8fd2": (
-                "event_actors says who took part in an event. Who denies what is kept elsewhere."
-            ),
-            "fe5e28865037510f5f032c02111521f0189cf4bf548f22e3f13e3f1f767afc74": (
-                "Nearly. A proposition is the statement itself, in neutral words. Who "
-                "denies or confirms it, and where it is said, is another table."
-            ),
-        },
-        default_hint="Give a table name: events, event_actors, propositions or claims.",
+        written=True,
         steps=(
             (
-                "A denial is not something that happens, like a meeting: it is someone's stance on "
-                "a statement."
+                "Pick the sentence you hesitated over, and name the two labels you hesitated "
+                "between."
             ),
             (
-                "Look at the records of the sentence that begins “The Taliban denies”, shown above "
-                "by records_for_sentence(ds, denial): which table does each come from?"
+                "Point to the words in the sentence that decided it for you, such as a verb of "
+                "saying or thinking, a name, or a word of assessment."
             ),
-            (
-                "Only one table has a stance column (asserts, denies, confirms…): look at the "
-                "columns of each table in ds.tables."
-            ),
+            "One sentence is enough: “Sentence N is … because the words … show …”.",
         ),
-        explanation=(
-            "A claim is one actor's stance on one proposition, as one source tells it. "
-            "cl-019 records the denial and cl-020 the UN reports, on the same proposition."
-        ),
+        explanation="A written answer: your teacher reads it.",
     )
 )
 
@@ -139,30 +250,32 @@ register(
         derive=meeting_status,
         hints={
             "046f78479bcc3463c5ca143106437d123c444c7ef9beef351d18842eddaa85e7": (
-                "Read the status column, not what you know from the news. The row records "
-                "what this source says: it writes about the meeting in advance."
+                "Compare the dates: when was the article published (published_text above), and "
+                "when was the meeting to take place? A row records what its source says."
             ),
             "ed99c9973512384298f455bfdb7d7b6515a2a3a009c5773a5904e2efd42eb649": (
-                "The article does not report a postponement of this meeting. "
-                "Look at the status column of ev-meeting-announced."
+                "The article does not report a postponement of this meeting. A row records what "
+                "its own source says, not what other reports said later."
             ),
         },
-        default_hint="Look at the status column of the row ev-meeting-announced in ds.events.",
+        default_hint=(
+            "Give one word for the status, such as held or postponed: what did the article "
+            "know when it was written?"
+        ),
         steps=(
             (
                 "The status records what the source says of the event at the time it was written, "
-                "not what you know happened later. Was the article written before or after the "
-                "meeting's dates?"
+                "not what you know happened later."
             ),
-            "Pick sentence 1 in the sentence explorer: the event's description shows its status.",
             (
-                'Or in code: find the row whose event_id is "ev-meeting-announced" in ds.events '
-                "and read its status column."
+                "Compare the article's published_text, in the sources table above, with the dates "
+                "sentence 1 gives for the meeting."
             ),
+            "Read the verbs of sentence 1 and 2: “is facilitating”, “is expected to draw”.",
         ),
         explanation=(
-            "The status records what the source says: a plan is not something that "
-            "happened. Other sources say what became of it: that is lesson 5."
+            "The article was written before the meeting's dates, so it can only report a plan. "
+            "Other sources say what became of it: that is lesson 5."
         ),
     )
 )
@@ -170,61 +283,51 @@ register(
 register(
     Exercise(
         "start-4",
-        derive=trilateral_records,
-        hints={
-            "4768774098b60ad3c7cf0cacda9e5486d80c5be43249d183d0f73d7d80deb626": (
-                "That counts only the event. Who took part is also recorded, one row each."
-            ),
-            "88be8346b726aa5054980d9de95200cc1da72eccc58379c7943edcc63ea1f66e": (
-                "That counts the participations only. The meeting itself is a record too."
-            ),
-            "963ab5628ac0a7ea340352dbac13a7fc8f1f8b9158cd49279065ed13576718a3": (
-                "Close. Did you count the claims too?"
-            ),
-        },
-        default_hint="Use records_for_sentence(ds, n) with that sentence's number.",
+        written=True,
         steps=(
+            "Say what the article could know on the day it was published.",
             (
-                "A sentence can become several records: an event, a participation for each actor "
-                "taking part, and claims."
+                "Use the dates: the article's publication date (sources table) and the meeting's "
+                "dates (sentence 1)."
             ),
-            (
-                "The variable trilateral holds the sentence's number; records_for_sentence(ds, "
-                "trilateral) lists its records, or pick the sentence in the explorer."
-            ),
-            "Count the rows of that table: len() of a table is its number of rows.",
+            "Say why a row should record what its source says, not what we know happened later.",
         ),
-        explanation="Every record quoting the sentence counts: events, participations and claims.",
+        explanation="A written answer: your teacher reads it.",
     )
 )
 
 register(
     Exercise(
         "start-5",
-        derive=interpreter,
+        derive=guest_participations,
         hints={
-            "be421081d2843bf53ef4c1071a251944fe992236402b933b6ad0c7f7555af287": (
-                "Pakistan is who the interpretation is about, not who makes it."
+            "735c1f172b9ea4793e1d6288c4ffa85cfd95db71581ceafeaf8a1dfaa9e78240": (
+                "One row per actor, not one per sentence: how many different groups of people "
+                "does the sentence list?"
             ),
-            "d685f3bc5dd3ba3dd45a049d16dc1f77f5abcbcaa5c6406a88149049365cebdb": (
-                "Here the article reports a view of others; it does not give it as its own."
+            "daf7615c491de5f22675756c36c2db700434ac9c76ee42f280b7ba2b48e9fb82": (
+                "Two passages carry a P, but one passage can list several groups, and each group "
+                "is one participation."
             ),
-            "2858faeab2eb99a781ee5eba72e68dd44fba2993e3f143edb018e1750562d075": (
-                "The Taliban are who the interpretation is about, not who makes it."
+            "e22d2f4f3c33af4f06c1b8ddedd5ef44f996f31ee25a8d66b96fef2c3fc0fc2d": (
+                "Close. Did you count the group that comes after “alongside”?"
             ),
         },
-        default_hint="Find the claim whose quote says “interpreted by some”; give its claimant_id.",
+        default_hint=(
+            "Count the groups of people the sentence lists as coming: each becomes one "
+            "participation."
+        ),
         steps=(
-            "The claimant is who holds the view, not who or what the view is about.",
+            "A participation is one actor in one role at one event: one row per actor.",
             (
-                "Find the claim whose quote contains “interpreted by some”: ds.claims has a quote "
-                "column, and .str.contains() finds text in it."
+                "List the groups of people sentence 2 says will come; a number of attendees is "
+                "not an actor."
             ),
-            "Read that row's claimant_id: an actor id, which ds.actors describes.",
+            "Read the whole sentence, to its last words: who comes “alongside” the others?",
         ),
         explanation=(
-            "Unnamed observers: the article does not say who they are, so the claim's "
-            "directness is “unattributed”."
+            "Each group the sentence lists is one participation, with the role invitee. The "
+            "number of attendees is not an actor: it becomes a claim, with its value."
         ),
     )
 )

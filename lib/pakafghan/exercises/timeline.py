@@ -1,111 +1,115 @@
-"""Exercises of lesson 4, the diplomatic timeline: dates, inferred years, planned versus held.
+"""Exercises of lesson 5, the diplomatic timeline: coding a date, where a year comes from, and
+what a report can say of an event when it is published.
 
-Answers come from the data when checked (``derive``), except the multiple-choice question,
-whose answer is stored as a digest. Hints for common wrong answers are keyed by digest.
+Each checked exercise asks the learner to decide before the data that settles it is shown: code
+a date from a report's words (its answers stored as digests, since two codings are defensible),
+tell which reports must borrow a year, and predict the status a report gives a day that had not
+yet come (both derived from the data when checked). Two written exercises ask why, and for a
+sentence an editor would accept. Hints for common wrong answers are keyed by digest.
 
 Example:
     >>> from pakafghan.exercises import check
-    >>> check("timeline-3", "held")  # doctest: +ELLIPSIS
-    ✗ Not yet. The article reports a plan...
+    >>> check("timeline-3", ...)  # doctest: +ELLIPSIS
+    ○ Not attempted yet. Replace ... with your answer, then run the cell again...
 """
 
 from __future__ import annotations
 
 from pakafghan.exercises import Exercise, register
 from pakafghan.load import load_dataset
-from pakafghan.select import article_only
 
-TRILATERAL = "ev-kabul-trilateral"
-ISLAMABAD_PLAN = "ev-meeting-announced"
+#: The rows the exercises ask about (ids are stable).
+#: Exercise 2: a date as written in four reports, two of them dated, two not.
+YEAR_CASES = (
+    "ev-meeting-plan-afghan-day",
+    "ev-meeting-dates-s16",
+    "ev-meeting-dates-s15",
+    "ev-meeting-dates-s20",
+)
+#: Exercise 3: PTI's report of the first day (S10), on the meeting's second day.
+SECOND_DAY = "ev-meeting-plan-joint-day-sep"
 
 
-def _event(event_id: str):
+def borrowed_years() -> list[str]:
+    """Which of :data:`YEAR_CASES` take their year from another report (``event_id`` values).
+
+    Example:
+        >>> set(borrowed_years()) <= set(YEAR_CASES)
+        True
+    """
     events = load_dataset().events
-    return events.loc[events["event_id"] == event_id].iloc[0]
+    rows = events[events["event_id"].isin(YEAR_CASES)]
+    return sorted(rows.loc[rows["year_basis"] == "inferred", "event_id"])
 
 
-def trilateral_date_and_year_source() -> list[str]:
-    """The Kabul trilateral's date (ISO) and the source that gives its year.
-
-    Example:
-        >>> len(trilateral_date_and_year_source())
-        2
-    """
-    row = _event(TRILATERAL)
-    return [row["date_earliest"].date().isoformat(), row["year_source_id"]]
-
-
-def islamabad_status_in_article() -> str:
-    """What the article says of the Islamabad meeting: its ``status``.
+def second_day_status() -> str:
+    """The status PTI's report of the first day (S10) gives the meeting's second day.
 
     Example:
-        >>> islamabad_status_in_article() in {"planned", "held", "postponed"}
+        >>> second_day_status() in set(load_dataset().events["status"].cat.categories)
         True
     """
-    return str(_event(ISLAMABAD_PLAN)["status"])
-
-
-def planned_in_article() -> list[str]:
-    """The ``event_id`` of every event the article reports as planned only.
-
-    Example:
-        >>> all(e.startswith("ev-") for e in planned_in_article())
-        True
-    """
-    events = article_only(load_dataset()).events
-    return sorted(events.loc[events["status"] == "planned", "event_id"])
-
-
-def days_trilateral_to_meeting() -> int:
-    """Days from the Kabul trilateral to the first planned day of the Islamabad meeting.
-
-    Example:
-        >>> days_trilateral_to_meeting() > 0
-        True
-    """
-    return (_event(ISLAMABAD_PLAN)["date_earliest"] - _event(TRILATERAL)["date_earliest"]).days
+    events = load_dataset().events
+    return str(events.loc[events["event_id"] == SECOND_DAY, "status"].iloc[0])
 
 
 register(
     Exercise(
         "timeline-1",
-        derive=trilateral_date_and_year_source,
+        accepted={
+            "482236408b01e60e3d6469340a37e35b41b5ba60236ec736ee399509d6544885",
+            "2252ba38a2ec04ff21584dd3315ef54b3f75907fb5d51ae3135c8b6c123dcc99",
+        },
         hints={
-            "c1037379414de0ab5f8e0b9d2bcc15e5f119a47c1fb02fa6182c5285f565251d": (
-                "The article writes the day and month but no year. Which source does the data "
-                "name in year_source_id?"
+            "953323a04b4cd11b2b0560a195dc774c332f77757f433b648029a30ba577076d": (
+                "Your range ends on a Sunday and leaves out the last two days of the month. "
+                "Are they not in the last week of September too?"
             ),
-            "ea7cb0661689bee84881f7b9dc40e593ceddc215c4839d0aaaaed9d6f5065810": (
-                "That source gives the year of another event. Look at the trilateral's own row."
+            "423dfd6584eb0bfdc08d609a36aa3cd00619bb189c519168c1aa1997d6593aa3": (
+                "Your range runs into October, but the report says September: keep only the "
+                "days its words allow."
             ),
-            "d895db038b96b5e6204ad02f74b1c5870d4994666c5d58b4a1ee6cbfe42428d6": (
-                "Right source. Give the date in ISO form, YYYY-MM-DD (the date_earliest column)."
+            "2e465fb171f13262563f0f4a94b80d19a280d9ae13d03534b8964c4f2979b5b4": (
+                "Good days. But 'days' is for a range of days the source itself names, like "
+                "'25-26 Sep'. Which precision says the source names no day at all?"
             ),
-            "0979cc4df1a052d6c3df35b7f4ea617b035da832e80360af1e8dea70ac929491": (
-                "Right date. Add the source that gives the year: a list of two items."
+            "d4eca5eef210a5d3353753276ef1d969c6a8e5b6fcdeca1bca3c14a7a01dc2cf": (
+                "The report says more than the month: it narrows the date. Keep the range as "
+                "narrow as its words, and no narrower."
+            ),
+            "eb4b2e13d457584dae03d59de812c006bca372ba348f82d50e9d8e901f869ac6": (
+                "Count your range, first and last day included: how many days is that?"
+            ),
+            "949104395f83c7803e1a33b55fa33e21779f8dff5d5a332d41aeff2b3c9307e9": (
+                "Count your range, first and last day included: is it a whole week?"
+            ),
+            "0ee9acc92d09b2a460c20403a244aadad66abcd80fff415dc439e8c00e107ee1": (
+                "Good days. Add the third item: the precision, one word from the table."
             ),
         },
         default_hint=(
-            "Answer with a list of two items: the date as YYYY-MM-DD and the source_id in "
-            "year_source_id of ev-kabul-trilateral."
+            'Answer with a list of three items: the first and the last possible day, each as "YYYY-'
+            'MM-DD" with the year of the report, and a precision from the table (day, days, week, '
+            "month, year or unknown)."
         ),
         steps=(
             (
-                "The article writes the day and the month; the year comes from another report, "
-                "which the data names."
+                "A range keeps every day the words allow and no day they rule out: which is the "
+                "first day the report could mean, and which the last?"
             ),
             (
-                "Find the row ev-kabul-trilateral in ds.events: date_earliest holds the date, and "
-                "year_source_id the source that gives its year."
+                "Count back from the month's last day: seven days, both ends included. Write both "
+                "days as YYYY-MM-DD, with the year the report was published."
             ),
             (
-                "Write the date as text in ISO form (.date().isoformat() turns a pandas date into "
-                '"YYYY-MM-DD"), and answer with a list: [date, source_id].'
+                "For the precision, read the table above: the words name neither a day nor a "
+                "range of days, and they say more than the month."
             ),
         ),
         explanation=(
-            "The article gives the day and month only; the year comes from another report, "
-            "named in year_source_id."
+            "The range holds every day the words allow, and the precision says how loose it is. "
+            "Compare your days with the project's coding below: a coder who reads the week as "
+            "starting on Monday 22 September keeps two more days, which is just as honest."
         ),
     )
 )
@@ -113,32 +117,56 @@ register(
 register(
     Exercise(
         "timeline-2",
-        accepted={"b9c65487926511151637c57b41e6c02cd4a1dc455f2c7db7e1e34f4d47ef28e1"},
+        derive=borrowed_years,
         hints={
-            "9c196b5c13b4b316e49c875dbeb08b3ccf67eaadbe8da7a545c9acb83c6bcf28": (
-                "Read the article's words in date_text: is there a year in them?"
+            "48b0b9e51104529ec27a45478fb671e5992a439ac213edc25fd4e55e59171f24": (
+                "Not all of them: a report that carries its own date gives the year of the dates "
+                "it writes. Keep only the reports with no date of their own."
             ),
-            "bf2f3204f670ec51e34438d3bcb9fd3b7fc1790d556e1b56a4f31802c9382370": (
-                "The year is not guessed: the data names the report that states it "
-                "(year_source_id)."
+            "5f37fed6b3bcfd5661dfdc75162ae193462f8fdf5a95c52942b0322e70760ec9": (
+                "Hum News (S7) carries its own date, 22 Aug 2025, so its '25 Aug' needs no "
+                "borrowed year."
             ),
-            "0c805a0782e9a11609c73b923aed0e9e385871734e30f858bae15db82527fc13": (
-                "'Inferred' says where the year comes from, not whether the event happened. "
-                "The status column says what the source reports of the event."
+            "d6ee2f140041515de3763d9a6e85020cbd8748613e172f738391479e9ebf65e9": (
+                "Pakistan News Network (S16) was published in Aug 2025: the project did not see "
+                "the day, but the report's year is known. Must it borrow one?"
+            ),
+            "25223657cd10190254ae3a6a9aea52200619540f2442399fc925947d8dde6490": (
+                "One more report carries no date of its own. Read published_text again."
+            ),
+            "a380d053c0b2d7bd36618f46860b109c74024a9d428acdf995700fe4972f4daf": (
+                "One more report carries no date of its own. Read published_text again."
+            ),
+            "15e8fae82a3e89343aa92179e5176a71a6c7f790b1a062cdaa337a28109ed316": (
+                "None? None of the dates as written has a year. Which reports cannot lend one "
+                "from their own date ('n.d.' means no date)?"
+            ),
+            "9d1f583937091e19a79b3810bdc157ff190c4e3b66f015fab1a46fb82518514b": (
+                "The other way round: those two reports carry their own dates. Which must borrow "
+                "a year?"
+            ),
+            "9f5652b1a1f06ffab676117d29cba1327f0bc3b4a65272dd46dd615a06901d47": (
+                'Give a list of event_id values, even for one: ["..."]. Is one all?'
             ),
         },
-        default_hint="Answer with one letter: a, b, c or d.",
+        default_hint=(
+            "Answer with a list of event_id values from the table above: the rows whose report "
+            "has no date of its own."
+        ),
         steps=(
-            "year_basis says where a date's year comes from, not whether the event took place.",
-            "Look at the article's own words for the date (date_text): is there a year in them?",
             (
-                "If not, the year has to come from somewhere, and the column year_source_id names "
-                "it. Which option says so?"
+                "None of the dates as written has a year. So the year comes from the report's own "
+                "date, or from another report."
             ),
+            (
+                "Read published_text: a report with a date of its own, even a month only, gives "
+                "the year of what it writes; 'n.d.' means the report carries no date."
+            ),
+            "List the event_id of each row whose report carries no date of its own.",
         ),
         explanation=(
-            "An inferred year is borrowed from another report, so it is only as good as that "
-            "report; the article itself never states it."
+            "An undated report cannot lend its dates a year, so the data borrows one from a dated "
+            "report and names it in year_source_id; a dated report gives its own."
         ),
     )
 )
@@ -146,32 +174,41 @@ register(
 register(
     Exercise(
         "timeline-3",
-        derive=islamabad_status_in_article,
+        derive=second_day_status,
         hints={
             "c78b9da13febcd8d2fca95db610f5946820567510d9615e16a4219d846b32911": (
-                "The article reports a plan: a meeting announced for dates after the article was "
-                "written. A reported plan is not an event that happened."
+                "PTI's report was published on 29 September. Could it say that something on "
+                "30 September took place?"
             ),
             "3e4e419d378456e410a5bf2a1f07109b1201d586b910f879680f338b89ca35a9": (
-                "Other reports may say so, but this asks for the article's account. Look at the "
-                "status of ev-meeting-announced with the article only."
+                "The report describes the second day's session; nothing in the question says it "
+                "was put off. What was that day, when the report was written?"
+            ),
+            "b4ddd09cf8cf145c7397590c3fd373d6a701220e521b02885a40f264dedc9dbb": (
+                "The report describes the second day's session; nothing in the question says it "
+                "was called off. What was that day, when the report was written?"
             ),
         },
-        default_hint="Answer with one word from the status column: planned, held or postponed.",
+        default_hint=(
+            "Answer with one status from the table: planned, held, postponed, cancelled or refused."
+        ),
         steps=(
-            "Use the article's account only: article.events, not every report in ds.events.",
             (
-                "The status records what the source says of an event when it was written. Was the "
-                "article written before or after the meeting's dates?"
+                "Compare two dates: the day PTI's report was published, and the day the "
+                "question asks about."
             ),
             (
-                "Read the status of the row ev-meeting-announced in article.events, or in the "
-                "table above."
+                "A status records what the source says at the time it was written, not what we "
+                "know now from later reports."
+            ),
+            (
+                "Could a report published on the first day tell of the second day as something "
+                "that took place?"
             ),
         ),
         explanation=(
-            "In the article's account the meeting is planned: the article tells us what was "
-            "announced, not what took place."
+            "Published on the first day, PTI could only give the second day's programme: the "
+            "data keeps it as PTI's plan, and leaves later reports to say what became of it."
         ),
     )
 )
@@ -179,66 +216,43 @@ register(
 register(
     Exercise(
         "timeline-4",
-        derive=planned_in_article,
-        hints={
-            "b26f98a2364ff694f18e59cde0ba715c85f75fea6190a922f7da46a5bd1847fa": (
-                "A postponed event was planned and then put off: its status is 'postponed', "
-                "not 'planned'. Keep only the rows whose status is 'planned'."
-            ),
-            "c91c4e87a396e356b37cfd0903dd3c48c2851b82475126be8de2fc8d454f0dda": (
-                'Give a list of event_id values, even for one event: ["..."].'
-            ),
-        },
-        default_hint=(
-            "Use the article only, keep the rows whose status is 'planned', and answer with "
-            "the list of their event_id values."
-        ),
+        written=True,
         steps=(
-            "Use the article only (article.events) and its status column.",
             (
-                "Keep the rows whose status is 'planned': an event that was put off has a status "
-                "of its own."
+                "Start from when PTI's report was published, and what had and had not happened "
+                "by then."
             ),
             (
-                "Answer with the list of their event_id values (sorted() of a column gives a "
-                "list), even for a single event."
+                "Say what the report can tell about the second day (its programme, what was "
+                "announced) and what it cannot (that the day went ahead)."
             ),
+            "Name the source and its date in your sentence, as a careful reporter would.",
         ),
-        explanation="These are plans the article reports; it does not say they took place.",
+        explanation=(
+            "A strong answer says that a report published on 29 September can give the programme "
+            "of 30 September but not that it took place, so its account of that day is a plan."
+        ),
     )
 )
 
 register(
     Exercise(
         "timeline-5",
-        derive=days_trilateral_to_meeting,
-        hints={
-            "62e0a988da7cf7210af44af5aac13eb0f4e41f291c56beffe53691a09a78100d": (
-                "That counts to the meeting's second day. Use the first day (date_earliest)."
-            ),
-            "d988c685dc37645048063a6f5ff2356b97091d5482bfabb71021c6af32587868": (
-                "That counts only the days in between. Subtract the dates: later minus earlier."
-            ),
-            "a43f2fdacfefbe9669f2aa7db0192c56a80040e7bbca2bd6e0b7a90706e54865": (
-                "That is the gap to a later date that other reports give. The question asks "
-                "about the article's planned date."
-            ),
-        },
-        default_hint=(
-            "Subtract the trilateral's date_earliest from the planned meeting's date_earliest "
-            "and count the days."
-        ),
+        written=True,
         steps=(
             (
-                "Use the article's dates: the date_earliest of ev-kabul-trilateral and of "
-                "ev-meeting-announced (its first planned day)."
+                "Keep the plans (what was announced, by whom, when) apart from the reports that "
+                "the meeting was held."
             ),
             (
-                "Subtract the earlier date from the later one: pandas gives a time difference (a "
-                "Timedelta)."
+                "Give each date with its source, 'according to …', and say when that report was "
+                "published if it matters."
             ),
-            "The Timedelta's .days is the number of days; there is no need to count them by hand.",
+            "Do not make a date more exact than its report: a week stays a week.",
         ),
-        explanation="Both dates are the article's; their years come from other reports.",
+        explanation=(
+            "A strong answer attributes every date, keeps what was planned apart from what was "
+            "reported as held, and says which report could know what."
+        ),
     )
 )

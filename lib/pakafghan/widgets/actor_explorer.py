@@ -1,5 +1,8 @@
 """Explore the actors: filter by kind and country, pick one, and see who it is and what it does.
 
+The list starts on the actors who act in the primary article (they take part in one of its
+events or make one of its claims); "all actors" lists every actor of the data.
+
 The view shows the actor's profile (name, kind in plain words, country, the actor it belongs
 to, description, the source that introduces it), every event it takes part in and every claim
 it makes or that is made about it, each with its quote and source. Optionally, an image of its
@@ -8,6 +11,7 @@ reported links (:func:`pakafghan.charts.network.network_chart` with ``focus``).
 Example:
     >>> from pakafghan import load_dataset
     >>> w = actor_explorer(load_dataset(), network=False)
+    >>> w.controls["show"].value = ALL
     >>> w.controls["kind"].value = "official"
     >>> w.controls["actor"].value = "asim-iftikhar-ahmad"
     >>> "Pakistan" in w.html.value and "ev-pakistan-un-concerns" in w.html.value
@@ -21,15 +25,18 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import pandas as pd
 
-from pakafghan.actors import country_labels, kind_words
+from pakafghan.actors import acting_actors, country_labels, kind_words
 from pakafghan.charts.network import network_chart
 from pakafghan.html import field_table, html_table, html_text
 from pakafghan.load import Dataset, load_dataset
+from pakafghan.select import article_only
 from pakafghan.views import claims_view, participations_view
 from pakafghan.widgets.base import LessonWidget
 
 ALL = "all"
 NO_COUNTRY = "none"
+#: The "show" choice that lists only the actors who act in the primary article.
+IN_ARTICLE = "article"
 _MAX_ROWS = 100
 
 
@@ -42,6 +49,7 @@ class ActorViews:
     countries: dict[str, str]
     participations: pd.DataFrame
     claims: pd.DataFrame
+    in_article: frozenset[str] = frozenset()
 
 
 def _views(ds: Dataset) -> ActorViews:
@@ -54,13 +62,17 @@ def _views(ds: Dataset) -> ActorViews:
         countries=country_labels(ds),
         participations=parts.astype({"role": object, "status": object}),
         claims=claims_view(ds).astype({"stance": object, "directness": object}),
+        in_article=frozenset(acting_actors(article_only(ds))),
     )
 
 
-def matching_actors(views: ActorViews, kind: str, country: str) -> pd.DataFrame:
-    """The actors of a kind and country (``"all"`` for any; ``"none"``: no country), by name."""
+def matching_actors(views: ActorViews, kind: str, country: str, show: str = ALL) -> pd.DataFrame:
+    """The actors of a kind and country (``"all"`` for any; ``"none"``: no country), by name;
+    ``show="article"``: only those who act in the primary article."""
     actors = views.actors
     keep = pd.Series(True, index=actors.index)
+    if show == IN_ARTICLE:
+        keep &= actors.index.isin(views.in_article)
     if kind != ALL:
         keep &= actors["kind"] == kind
     if country == NO_COUNTRY:
@@ -157,17 +169,20 @@ def _claims(views: ActorViews, actor_id: str) -> str:
     )
 
 
-def render_actor(views: ActorViews, kind: str, country: str, actor: str | None) -> str:
+def render_actor(
+    views: ActorViews, kind: str, country: str, actor: str | None, show: str = ALL
+) -> str:
     """The explorer's HTML for the chosen filters and actor, every data value escaped."""
-    matching = matching_actors(views, kind, country)
+    matching = matching_actors(views, kind, country, show)
     if matching.empty:
         kind_text = "any kind" if kind == ALL else f"the kind “{kind.replace('_', ' ')}”"
         country_text = {ALL: "any country", NO_COUNTRY: "no country"}.get(
             country, f"the country “{views.countries.get(country, country)}”"
         )
+        among = " among the actors who act in the article" if show == IN_ARTICLE else ""
         return (
             f"<p><em>No actor in this data has {html_text(kind_text)} and "
-            f"{html_text(country_text)}. Set one of the filters back to “all”.</em></p>"
+            f"{html_text(country_text)}{among}. Set one of the filters back to “all”.</em></p>"
         )
     if actor is None or actor not in matching.index:
         return f"<p><em>Choose one of the {len(matching)} matching actors.</em></p>"
@@ -175,12 +190,16 @@ def render_actor(views: ActorViews, kind: str, country: str, actor: str | None) 
 
 
 def actor_explorer(
-    ds: Dataset | None = None, actor: str | None = None, network: bool = True
+    ds: Dataset | None = None,
+    actor: str | None = None,
+    network: bool = True,
+    show: str = IN_ARTICLE,
 ) -> LessonWidget:
-    """Filters (kind, country), an actor picker whose choices follow the filters, and the view
-    of the chosen actor; with ``network``, an image of the actor's reported links.
+    """Filters (which actors, kind, country), an actor picker whose choices follow the filters,
+    and the view of the chosen actor; with ``network``, an image of the actor's reported links.
 
-    ``actor``: the actor shown first (default: the first by name).
+    ``actor``: the actor shown first (default: the first by name); ``show``: ``"article"``
+    (the default) lists the actors who act in the primary article, ``"all"`` every actor.
     """
     ds = ds if ds is not None else load_dataset()
     views = _views(ds)
@@ -191,10 +210,15 @@ def actor_explorer(
         country_options.append(("no country (international or unknown)", NO_COUNTRY))
     kind = widgets.Dropdown(options=kind_options, value=ALL, description="Kind")
     country = widgets.Dropdown(options=country_options, value=ALL, description="Country")
+    among = widgets.Dropdown(
+        options=[("actors who act in the article", IN_ARTICLE), ("all actors", ALL)],
+        value=show,
+        description="Show",
+    )
     picker = widgets.Dropdown(description="Actor")
 
     def update_choices(change: object = None) -> None:
-        matching = matching_actors(views, kind.value, country.value)
+        matching = matching_actors(views, kind.value, country.value, among.value)
         current = picker.value
         picker.options = list(zip(matching["name"], matching.index, strict=True))
         if current in matching.index:
@@ -202,15 +226,18 @@ def actor_explorer(
         elif len(matching):
             picker.value = matching.index[0]
 
+    if actor is not None and show == IN_ARTICLE and actor not in views.in_article:
+        among.value = ALL  # an actor who does not act in the article: list every actor
     update_choices()
     if actor is not None:
         picker.value = actor
+    among.observe(update_choices, names="value")
     kind.observe(update_choices, names="value")
     country.observe(update_choices, names="value")
 
     images: dict[str, bytes] = {}
 
-    def image(kind: str, country: str, actor: str | None) -> bytes:
+    def image(show: str, kind: str, country: str, actor: str | None) -> bytes:
         if actor is None:
             return b""
         if actor not in images:
@@ -218,8 +245,8 @@ def actor_explorer(
         return images[actor]
 
     return LessonWidget(
-        {"kind": kind, "country": country, "actor": picker},
-        render=lambda kind, country, actor: render_actor(views, kind, country, actor),
+        {"show": among, "kind": kind, "country": country, "actor": picker},
+        render=lambda show, kind, country, actor: render_actor(views, kind, country, actor, show),
         image=image if network else None,
         title="Actor explorer",
     )

@@ -10,8 +10,8 @@ Example:
     >>> from pakafghan import load_dataset
     >>> w = claims_browser(load_dataset(), show_chart=False)
     >>> w.controls["group"].value = "ttp"
-    >>> w.controls["stance"].value = "denies"
-    >>> "Taliban" in w.html.value and "cl-019" in w.html.value
+    >>> w.controls["stance"].value = "confirms"
+    >>> "UN sanctions Monitoring Team" in w.html.value
     True
 """
 

@@ -5,8 +5,8 @@ participation and claim whose quote lies in it.
 
 Example:
     >>> w = sentence_explorer()
-    >>> w.controls["sentence"].value = 12
-    >>> "cl-019" in w.html.value
+    >>> w.controls["sentence"].value = 3
+    >>> "<table" in w.html.value
     True
 """
 

@@ -1,13 +1,19 @@
 """Filter the timeline by actor, event type, dates and sources; see the chart and a table.
 
 The controls are ``actor`` (everyone who takes part in an event), ``event_type`` (the PLOVER
-types in the data), ``dates`` (a range slider over the dates in the data) and ``sources`` ("all
-sources" or "the article only"; all by default). The views are the timeline chart
-(:func:`pakafghan.charts.timeline.timeline_chart`) and a table of the matching events, with each
-date as the source wrote it next to its ISO range, its precision and where its year comes from.
+types in the data), ``dates`` (a range slider) and ``sources`` ("all sources" or "the article
+only"; all by default). The date slider starts on ``dates`` (by default :data:`DEFAULT_DATES`,
+1 Aug – 31 Oct 2025; a lesson may choose another range) and moves in steps of about a week (the
+1st, 8th, 15th and 22nd of each month and its last day) from two months before that range to two
+months after it; its two end stops reach the earliest and the latest dates in the data. The
+views are the timeline chart (:func:`pakafghan.charts.timeline.timeline_chart`) and a table of
+the matching events, with each date as the source wrote it next to its ISO range, its precision
+and where its year comes from.
 
 Example:
     >>> w = timeline_filter()
+    >>> w.controls["dates"].value
+    ('2025-08-01', '2025-10-31')
     >>> w.controls["sources"].value = "article"
     >>> "Trilateral meeting" in w.html.value
     True
@@ -15,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 import ipywidgets as widgets
@@ -29,6 +36,13 @@ from pakafghan.views import actor_names, publisher_names
 from pakafghan.widgets.base import LessonWidget
 
 ALL = "all"
+
+#: The date range the filter starts on: the story's first weeks, August to October 2025.
+DEFAULT_DATES = ("2025-08-01", "2025-10-31")
+#: Days of the month the date slider stops on (and each month's last day).
+_STOP_DAYS = (1, 8, 15, 22)
+#: Months of weekly stops before and after the starting range.
+_MARGIN_MONTHS = 2
 
 #: What the "date as written" column says when the source has no words for the date: the row
 #: may still be dated (from the source's context, explained in its note) or not at all.
@@ -46,9 +60,38 @@ _HEADERS = [
 ]
 
 
-def _date_options(ds: Dataset) -> list[tuple[str, str]]:
-    dates = pd.concat([ds.events["date_earliest"], ds.events["date_latest"]]).dropna()
-    return [(day(d), d.date().isoformat()) for d in sorted(set(dates))]
+def _weekly_stops(first: pd.Timestamp, last: pd.Timestamp) -> Iterator[pd.Timestamp]:
+    """The 1st, 8th, 15th, 22nd and last day of every month from ``first``'s to ``last``'s."""
+    for month in pd.period_range(first, last, freq="M"):
+        for d in _STOP_DAYS:
+            yield pd.Timestamp(month.year, month.month, d)
+        yield month.end_time.normalize()
+
+
+def date_stops(ds: Dataset, dates: tuple[str, str] = DEFAULT_DATES) -> list[tuple[str, str]]:
+    """The date slider's stops, as (label, ISO date): about a week apart, from two months before
+    ``dates`` to two months after, with ``dates`` themselves; and, when the data has dates
+    outside, a first stop on its earliest date and a last one on its latest.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> stops = date_stops(load_dataset())
+        >>> [value for _, value in stops if value.startswith("2025-08")]
+        ['2025-08-01', '2025-08-08', '2025-08-15', '2025-08-22', '2025-08-31']
+    """
+    start, end = (pd.Timestamp(d) for d in dates)
+    if end < start:
+        raise ValueError(f"the range {dates[0]} – {dates[1]} ends before it starts")
+    first = (start.to_period("M") - _MARGIN_MONTHS).start_time
+    last = (end.to_period("M") + _MARGIN_MONTHS).end_time.normalize()
+    stops = {*_weekly_stops(first, last), start, end}
+    known = pd.concat([ds.events["date_earliest"], ds.events["date_latest"]]).dropna()
+    labels = {d: day(d) for d in stops}
+    if not known.empty and known.min() < first:
+        labels[known.min()] = f"{day(known.min())} (earliest)"
+    if not known.empty and known.max() > last:
+        labels[known.max()] = f"{day(known.max())} (latest)"
+    return [(labels[d], d.date().isoformat()) for d in sorted(labels)]
 
 
 def _actor_options(ds: Dataset) -> list[tuple[str, str]]:
@@ -117,27 +160,32 @@ def _filters(actor: str, event_type: str, dates: tuple[str, str], sources: str) 
     }
 
 
-def timeline_filter(ds: Dataset | None = None) -> LessonWidget:
+def timeline_filter(
+    ds: Dataset | None = None, dates: tuple[str, str] = DEFAULT_DATES
+) -> LessonWidget:
     """The timeline filter: actor, event type, date range and sources; a chart and a table.
 
+    ``dates`` is the range the date slider starts on (ISO dates, first and last day).
+
     Example:
-        >>> w = timeline_filter()
-        >>> w.controls["sources"].value
-        'all'
+        >>> w = timeline_filter(dates=("2025-10-01", "2026-04-30"))
+        >>> w.controls["dates"].value, w.controls["sources"].value
+        (('2025-10-01', '2026-04-30'), 'all')
     """
     ds = ds if ds is not None else load_dataset()
-    dates = _date_options(ds) or [("no dated events", "")]
+    stops = date_stops(ds, dates)
+    chosen = (pd.Timestamp(dates[0]).date().isoformat(), pd.Timestamp(dates[1]).date().isoformat())
     controls = {
         "actor": widgets.Dropdown(options=_actor_options(ds), value=ALL, description="Actor"),
         "event_type": widgets.Dropdown(
             options=_type_options(ds), value=ALL, description="Event type"
         ),
         "dates": widgets.SelectionRangeSlider(
-            options=dates,
-            index=(0, len(dates) - 1),
+            options=stops,
+            value=chosen,
             description="Dates",
             continuous_update=False,
-            layout=widgets.Layout(width="420px"),
+            layout=widgets.Layout(width="520px"),
         ),
         "sources": widgets.ToggleButtons(
             options=[(label, key) for key, label in SOURCE_CHOICES.items()],

@@ -17,25 +17,26 @@ def test_the_predictions_follow_the_data(ds):
     expected = "no" if set(china["stance"]) == {"denies"} else "yes"
     assert check("background-1", expected)
     lengths = claims.loc[claims["proposition_id"] == "pr-durand-line-length", "value"]
-    assert lengths.nunique() > 1
-    assert check("background-2", "No ")
+    assert check("background-2", lengths.nunique())
+    assert check("background-2", str(lengths.nunique()))
 
 
 def test_a_derived_answer_changes_with_the_data(data_copy, monkeypatch):
-    """If every report gave the same length, the right prediction would be "yes"."""
+    """If every report gave the same length, the right prediction would be 1."""
     from pakafghan import load_dataset
 
     for claim in ("cl-147", "cl-148", "cl-149"):
         data_copy.set_cell("claims", claim, "value", "2600")
     monkeypatch.setattr(background, "load_dataset", lambda: load_dataset(data_copy.path))
-    assert background.durand_lengths_agree() == "yes"
+    assert background.durand_lengths() == 1
 
 
 @pytest.mark.parametrize(
     ("exercise", "answer", "hint"),
     [
         ("background-1", "yes", "Receiving an ambassador is an act"),
-        ("background-2", "yes", "compare the numbers"),
+        ("background-2", 1, "compare the numbers"),
+        ("background-2", 5, "any two"),
         ("background-4", "a", "who denies it"),
         ("background-4", "c", "India denies it"),
         ("background-6", "yes", "periods in brackets"),

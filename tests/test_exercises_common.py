@@ -272,3 +272,19 @@ def test_a_written_exercise_has_steps_to_help_and_nothing_to_accept(exercise_id)
     exercise = _REGISTRY[exercise_id]
     assert not exercise.accepted and exercise.derive is None
     assert 2 <= len(exercise.steps) <= 3
+
+
+@pytest.mark.parametrize(
+    "path", sorted(LESSON_SOURCES.glob("[0-9][0-9]_*.ipynb")), ids=lambda p: p.stem
+)
+def test_every_lesson_imports_what_its_messages_tell_learners_to_type(path):
+    """A reminder says 'hint("id")' and every lesson ends with 'type export_progress()': both
+    must be defined in the lesson, or the learner meets a NameError."""
+    cells = nbformat.read(path, as_version=4).cells
+    code = "\n".join(c.source for c in cells if c.cell_type == "code")
+    imported = re.search(r"from pakafghan\.exercises import ([^\n]+)", code)
+    assert imported, path.name
+    names = {n.strip() for n in imported[1].split(",")}
+    assert {"check", "hint", "export_progress"} <= names, path.name
+    if "write(" in code:
+        assert "write" in names, path.name

@@ -194,6 +194,8 @@ def test_claims_follow_the_projects_coding_and_the_excerpts_words():
     assert check("project-4", observers)
     straight = check("project-4", {**CLAIM_A, "quote": CLAIM_A["quote"].replace("’", "'")})
     assert straight.state == "not yet" and "character for character" in straight.message
+    marked = check("project-4", {**CLAIM_B, "quote": f"“{CLAIM_B['quote']}”"})
+    assert marked.state == "not yet" and "Leave out the quotation marks" in marked.message
     said = check("project-4", {**CLAIM_B, "directness": "paraphrase"})
     assert said.state == "not yet" and "Look again at directness." in said.message
     assert {o["proposition_id"] for o in claim_options("S2")} >= {"pr-hosting-unwise"}

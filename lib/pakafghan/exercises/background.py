@@ -31,16 +31,16 @@ def china_says_recognition() -> str:
     return "yes" if set(mine["stance"]) & {"asserts", "confirms"} else "no"
 
 
-def durand_lengths_agree() -> str:
-    """Whether every report gives the Durand Line the same length ("yes" or "no").
+def durand_lengths() -> int:
+    """How many different lengths the reports give the Durand Line.
 
     Example:
-        >>> durand_lengths_agree() in {"yes", "no"}
+        >>> durand_lengths() >= 1
         True
     """
     claims = load_dataset().claims
     lengths = claims.loc[claims["proposition_id"] == "pr-durand-line-length", "value"]
-    return "yes" if lengths.dropna().nunique() == 1 else "no"
+    return int(lengths.dropna().nunique())
 
 
 register(
@@ -72,18 +72,23 @@ register(
 register(
     Exercise(
         "background-2",
-        derive=durand_lengths_agree,
+        derive=durand_lengths,
         hints={
-            "fea7dfc4ea4a115123c6c4a12668e3dc1008e47b9c4c7821fee685dff65e6a60": (
-                "Run the next cell and compare the numbers the reports give."
+            "16d894d592e3735e781d88f7d96c0ca72e835aa334399bf379d1d782bcf9a87e": (
+                "A border is measured by someone, with some method, at some time. Run the next "
+                "cell and compare the numbers the reports give."
+            ),
+            "7acd5076d5c2a5baf10a89cad7bf91cbb3462017ccd696563ad65ae3cafe0840": (
+                "Some reports round, and some copy an older text. Run the next cell: do any two "
+                "give the same figure?"
             ),
         },
-        default_hint='Answer "yes" or "no", in quotation marks.',
+        default_hint="Count the different figures in the says column of the next table.",
         steps=(
             "A border is measured by someone, with some method, at some time; sources copy "
-            "their figure from somewhere.",
-            "The next table lists one row per report that gives the length: compare the "
-            "numbers in the says column.",
+            "their figure from somewhere, and often round it.",
+            "After running the next cell, write down each figure in the says column once: "
+            "'about 2,600 km' and '2,600 km' count as one.",
         ),
         explanation=(
             "The reports give different lengths: even a measurement is a claim by a source, "
@@ -99,8 +104,8 @@ register(
         steps=(
             "Start from what no one disputes in the rows above: an agreement was signed in "
             "1893, by named people.",
-            "Where the sides disagree (is it the border?), say who says what rather than "
-            "deciding: 'Pakistan treats it as …; Taliban officials have said …'.",
+            "Where the rows disagree (is it the border?), say who says what rather than "
+            "deciding: 'reference works describe it as …; Taliban officials have said …'.",
             "Read your sentence as a reader from Islamabad, then as one from Kabul: does any "
             "word take a side?",
         ),

@@ -99,6 +99,10 @@ def _words(ds: Dataset, source_id: str) -> list[str]:
     return list(excerpt(ds, letter).fragments)
 
 
+#: Quotation marks a learner may copy with a fragment (the excerpt shows fragments inside them).
+_MARKS = "“”\"'‘’"
+
+
 def _in_excerpt(ds: Dataset, source_id: str, quote: object) -> bool:
     return isinstance(quote, str) and bool(quote) and any(quote in w for w in _words(ds, source_id))
 
@@ -259,6 +263,13 @@ class RowExercise(Exercise):
             and self.quote
             and not _in_excerpt(load_dataset(), source, answer.get("quote"))
         ):
+            bare = str(answer.get("quote") or "").strip().strip(_MARKS).strip()
+            if bare and _in_excerpt(load_dataset(), source, bare):
+                return Feedback(
+                    False,
+                    "Leave out the quotation marks around the fragment: your quote is only the "
+                    "words inside them.",
+                )
             return Feedback(
                 False,
                 "Your quote is not, character for character, in your excerpt: copy the words "

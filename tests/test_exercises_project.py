@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from pathlib import Path
 
 import pytest
 
@@ -259,3 +260,16 @@ def test_no_answer_in_plain_text_in_the_module():
     source = inspect.getsource(project)
     for answer in ('"planned"', '"held"', '"days"', '"unknown"', '"2025-08-25"', "facilitator"):
         assert answer not in source
+
+
+def test_the_lesson_lists_every_role_of_the_codebook():
+    """Exercise 3's text names the codebook's roles; a role added to the data must be named."""
+    import nbformat
+
+    from pakafghan.vocabulary import value_labels
+
+    lesson = Path(__file__).resolve().parents[1] / "lessons" / "06_classroom_project.ipynb"
+    text = "\n".join(c.source for c in nbformat.read(lesson, as_version=4).cells)
+    listed = text.split("the\ncodebook's roles are ", 1)[1].split(".", 1)[0]
+    named = {r.strip() for r in listed.replace(" and ", ", ").replace("\n", " ").split(",")}
+    assert named == set(value_labels("event_actors", "role"))

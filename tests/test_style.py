@@ -58,6 +58,13 @@ def test_chart_shows_figure_and_alt_text():
     bundle = chart._repr_mimebundle_()
     assert bundle["text/plain"] == "Chart: A rising line <b>."
     assert bundle["image/png"]
+    # the same picture in an <img> whose alt is the text alternative, quotes and tags escaped
+    assert bundle["text/html"] == (
+        f'<img src="data:image/png;base64,{bundle["image/png"]}" '
+        'alt="A rising line &lt;b&gt;." style="max-width:100%">'
+    )
+    quoted = Chart(fig, 'Say "no" & <go>')._repr_mimebundle_()["text/html"]
+    assert 'alt="Say &quot;no&quot; &amp; &lt;go&gt;"' in quoted
     assert chart.caption_bundle() == {
         "text/html": "<p><em>Text alternative:</em> A rising line &lt;b&gt;.</p>",
         "text/plain": "Text alternative: A rising line <b>.",

@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import base64
+import html
 import io
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -108,8 +109,12 @@ class Chart:
         return f"Chart: {self.alt_text}"
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        """The PNG, the same PNG in an ``<img>`` whose ``alt`` is the text alternative (what
+        JupyterLab and the static site show, so a screen reader reads it), and plain text."""
         encoded = base64.b64encode(self.png()).decode("ascii")
-        return {"image/png": encoded, "text/plain": repr(self)}
+        alt = html.escape(self.alt_text, quote=True)
+        img = f'<img src="data:image/png;base64,{encoded}" alt="{alt}" style="max-width:100%">'
+        return {"image/png": encoded, "text/html": img, "text/plain": repr(self)}
 
     def caption_bundle(self) -> dict[str, str]:
         """The visible caption under the figure: the text alternative, escaped."""

@@ -32,7 +32,7 @@ from pakafghan.conflicts import figure_text, versions
 from pakafghan.load import Dataset
 from pakafghan.select import PRIMARY
 from pakafghan.text import day_range
-from pakafghan.views import actor_names, events_view
+from pakafghan.views import actor_names, events_view, source_label
 
 __all__ = [
     "after_the_article",
@@ -45,31 +45,6 @@ __all__ = [
 
 #: Stances shown as they are; any other stance is named before what the claim says.
 _PLAIN_STANCES = ("asserts",)
-
-
-def source_label(ds: Dataset, source_id: str) -> str:
-    """A source as a learner reads it: "the article", or its publisher and id; a copy also
-    names the source it copies.
-
-    Example:
-        >>> from pakafghan import load_dataset
-        >>> ds = load_dataset()
-        >>> source_label(ds, "article"), source_label(ds, "S10")
-        ('the article', 'Press Trust of India (via NewsDrum) (S10)')
-        >>> source_label(ds, "copy-reportwire")
-        'reportwire.in (copy-reportwire, a copy of the article)'
-    """
-    if source_id == PRIMARY:
-        return "the article"
-    sources = ds.sources.set_index("source_id")
-    if source_id not in sources.index:
-        raise KeyError(f"no source {source_id!r} in sources.csv")
-    publisher = sources.loc[source_id, "publisher"]
-    copy_of = sources.loc[source_id, "copy_of"]
-    if copy_of is None or pd.isna(copy_of):
-        return f"{publisher} ({source_id})"
-    original = "the article" if copy_of == PRIMARY else str(copy_of)
-    return f"{publisher} ({source_id}, a copy of {original})"
 
 
 def event_when(first: object, last: object, text: object) -> str:

@@ -14,7 +14,6 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -30,7 +29,7 @@ from pakafghan.article import (
     sentences,
 )
 from pakafghan.evidence import evidence
-from pakafghan.html import field_table, html_table, html_text
+from pakafghan.html import View, field_table, html_table, html_text
 from pakafghan.load import Dataset, load_dataset, source_text
 from pakafghan.schema import read_package
 from pakafghan.style import OKABE_ITO
@@ -227,20 +226,6 @@ def _in_context(text: str, quote: str) -> str | None:
         f'{html_text(before)}<mark style="{MARK_STYLE}">{html_text(quote)}</mark>'
         f"{html_text(text[end:last])}"
     )
-
-
-@dataclass(frozen=True)
-class View:
-    """Something to show a reader: as HTML in a notebook, else as its text."""
-
-    html: str
-    text: str
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __repr__(self) -> str:
-        return self.text
 
 
 def evidence_card(table: str, record_id: str, data_dir: str | Path | None = None) -> View:

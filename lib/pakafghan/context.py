@@ -21,15 +21,9 @@ import pandas as pd
 
 from pakafghan.conflicts import says, versions
 from pakafghan.load import Dataset
-from pakafghan.views import events_view
+from pakafghan.views import events_view, source_label
 
 __all__ = ["background_events", "who_says"]
-
-
-def _source_label(publisher: object, source_id: object) -> str:
-    if source_id == "article":
-        return "the article"
-    return f"{publisher} ({source_id})"
 
 
 def background_events(
@@ -63,10 +57,7 @@ def background_events(
         {
             "when": chosen["date_text"].fillna("no date given").astype(str),
             "what": chosen["title"].astype(str),
-            "source": [
-                _source_label(p, s)
-                for p, s in zip(chosen["publisher"], chosen["source_id"], strict=True)
-            ],
+            "source": [source_label(ds, s) for s in chosen["source_id"]],
         }
     ).reset_index(drop=True)
 
@@ -93,9 +84,6 @@ def who_says(ds: Dataset, proposition_id: str) -> pd.DataFrame:
         {
             "who": rows["claimant"].astype(str),
             "says": said,
-            "source": [
-                _source_label(p, s)
-                for p, s in zip(rows["publisher"], rows["source_id"], strict=True)
-            ],
+            "source": [source_label(ds, s) for s in rows["source_id"]],
         }
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -27,6 +28,34 @@ _HTML_EXTRA = str.maketrans({"$": "&#36;", "\\": "&#92;", "`": "&#96;", "*": "&#
 #: Border colours of a banner: blue for right or valid, vermillion for not yet, grey for not
 #: attempted (``None``); the lead's symbol says the same without colour.
 BANNER_COLOURS = {True: OKABE_ITO["blue"], False: OKABE_ITO["vermillion"], None: OKABE_ITO["grey"]}
+
+
+@dataclass(frozen=True)
+class View:
+    """Something to show a reader: its HTML in a notebook, its text elsewhere (``repr``).
+
+    ``str()`` and ``in`` read the HTML, so a test can look for what the page shows.
+
+    Example:
+        >>> view = View("<b>two</b> rows", "two rows")
+        >>> view, "<b>" in view
+        (two rows, True)
+    """
+
+    html: str
+    text: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.html
+
+    def __contains__(self, part: str) -> bool:
+        return part in self.html
 
 
 def html_text(value: object) -> str:

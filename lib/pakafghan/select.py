@@ -27,9 +27,7 @@ import pandas as pd
 
 from pakafghan.load import Dataset
 from pakafghan.schema import EVIDENCE_TABLES
-from pakafghan.views import events_view, original_of
-
-PRIMARY = "article"
+from pakafghan.views import PRIMARY, events_view, original_of
 
 #: The choices of "which sources" in the timeline, the claims browser and the lessons, and how
 #: titles and alt texts name them.

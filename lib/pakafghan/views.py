@@ -20,6 +20,9 @@ from pakafghan.load import Dataset
 POSITIVE = ("asserts", "confirms")
 NEGATIVE = ("denies", "disputes")
 
+#: The primary article's ``source_id``.
+PRIMARY = "article"
+
 _SOURCE_COLS = ["source_id", "publisher", "published_text", "published_earliest", "reliability"]
 
 
@@ -43,6 +46,31 @@ def publisher_names(ds: Dataset) -> dict[str, str]:
         'Press Trust of India (via NewsDrum)'
     """
     return dict(zip(ds.sources["source_id"], ds.sources["publisher"], strict=True))
+
+
+def source_label(ds: Dataset, source_id: str) -> str:
+    """A source as a learner reads it: "the article", or its publisher and id; a copy also
+    names the source it copies.
+
+    Example:
+        >>> from pakafghan import load_dataset
+        >>> ds = load_dataset()
+        >>> source_label(ds, "article"), source_label(ds, "S10")
+        ('the article', 'Press Trust of India (via NewsDrum) (S10)')
+        >>> source_label(ds, "copy-reportwire")
+        'reportwire.in (copy-reportwire, a copy of the article)'
+    """
+    if source_id == PRIMARY:
+        return "the article"
+    sources = ds.sources.set_index("source_id")
+    if source_id not in sources.index:
+        raise KeyError(f"no source {source_id!r} in sources.csv")
+    publisher = sources.loc[source_id, "publisher"]
+    copy_of = sources.loc[source_id, "copy_of"]
+    if copy_of is None or pd.isna(copy_of):
+        return f"{publisher} ({source_id})"
+    original = "the article" if copy_of == PRIMARY else str(copy_of)
+    return f"{publisher} ({source_id}, a copy of {original})"
 
 
 def original_of(ds: Dataset) -> dict[str, str]:

@@ -24,7 +24,7 @@ from pakafghan.excerpts import Excerpt, article_excerpt, report_excerpt
 from pakafghan.exercises import Exercise, Feedback, answer_digest, normalise, register
 from pakafghan.exercises import _not_attempted as not_attempted
 from pakafghan.handin import NOT_ATTEMPTED
-from pakafghan.html import banner, html_table
+from pakafghan.html import View, banner, html_table
 from pakafghan.load import Dataset, load_dataset
 from pakafghan.schema import EVIDENCE_TABLES
 from pakafghan.scratch import compare_coding
@@ -56,26 +56,6 @@ EVENT_FIELDS = (
     "date_precision",
     "related_event_id",
 )
-
-
-@dataclass(frozen=True)
-class Shown:
-    """What a lesson cell shows: HTML in a notebook, plain text elsewhere."""
-
-    html: str
-    text: str
-
-    def __repr__(self) -> str:
-        return self.text
-
-    def __str__(self) -> str:
-        return self.html
-
-    def __contains__(self, part: str) -> bool:
-        return part in self.html
-
-    def _repr_html_(self) -> str:
-        return self.html
 
 
 def excerpt(ds: Dataset, letter: str) -> Excerpt:
@@ -135,13 +115,13 @@ def excerpt_records(ds: Dataset, source_id: str) -> dict[str, pd.DataFrame]:
     return out
 
 
-def _table(frame: pd.DataFrame, columns: list[str], headers: list[str]) -> Shown:
+def _table(frame: pd.DataFrame, columns: list[str], headers: list[str]) -> View:
     lines = [" | ".join(headers)]
     lines += [" | ".join(str(v) for v in row) for row in frame[columns].itertuples(index=False)]
-    return Shown(html_table(frame, columns, headers), "\n".join(lines))
+    return View(html_table(frame, columns, headers), "\n".join(lines))
 
 
-def proposition_choices(ds: Dataset) -> Shown:
+def proposition_choices(ds: Dataset) -> View:
     """The propositions a claim of either excerpt may be on: id and statement.
 
     Example:
@@ -153,7 +133,7 @@ def proposition_choices(ds: Dataset) -> Shown:
     return _table(props, ["proposition_id", "statement"], ["proposition_id", "statement"])
 
 
-def actor_choices(ds: Dataset) -> Shown:
+def actor_choices(ds: Dataset) -> View:
     """The actors the two excerpts name, or in whose voice they speak: id and name.
 
     Example:
@@ -165,7 +145,7 @@ def actor_choices(ds: Dataset) -> Shown:
     return _table(actors, ["actor_id", "name"], ["actor_id", "name"])
 
 
-def compare_excerpt(folder: Any, source_id: str) -> Shown:
+def compare_excerpt(folder: Any, source_id: str) -> View:
     """Your rows citing ``source_id`` next to the project's rows for the same excerpt.
 
     The project's side keeps only the rows the excerpt's words carry
@@ -182,7 +162,7 @@ def compare_excerpt(folder: Any, source_id: str) -> Shown:
             "Give your event's source_id in its template "
             f"({' or '.join(repr(s) for s in PROJECT_EVENT)}), then run the cells again."
         )
-        return Shown(banner(None, lead, message), f"{lead} {message}")
+        return View(banner(None, lead, message), f"{lead} {message}")
     rows = compare_coding(folder, source_id)
     records = excerpt_records(load_dataset(), source_id)
     kept = {i for f in records.values() for i in f[f.columns[0]]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pakafghan.actors import acting_actors, kind_words
+from pakafghan.charts import network_chart
 from pakafghan.widgets.actor_explorer import (
     ALL,
     IN_ARTICLE,
@@ -145,12 +146,13 @@ def test_a_hostile_name_is_shown_as_text(data_copy, hostile):
     assert (hostile.text, "khalilzad") in w.controls["actor"].options
 
 
-def test_the_image_shows_the_actors_links(ds):
+def test_the_image_shows_the_actors_links_with_their_text_alternative(ds):
     w = actor_explorer(ds, actor="khalilzad")
-    before = bytes(w.image.value)
-    assert before.startswith(b"\x89PNG")
+    before = w.image.value
+    # the network chart of the chosen actor, as an <img> whose alt is the chart's text alternative
+    assert before == network_chart(ds, focus="khalilzad", max_nodes=25).img_html()
     w.controls["actor"].value = "taliban"
-    assert bytes(w.image.value) != before
+    assert w.image.value == network_chart(ds, focus="taliban", max_nodes=25).img_html() != before
     assert repr(w) == (
         "<Actor explorer widget: show='article', kind='all', country='all', actor='taliban'>"
     )

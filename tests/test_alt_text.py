@@ -1,6 +1,7 @@
 """Every chart reaches a screen reader: each picture on a lesson's web page (nbconvert's HTML of
 the executed learner edition, as ``make html`` builds it) is an ``<img>`` with the chart's text
-alternative as its ``alt``, never nbconvert's placeholder."""
+alternative as its ``alt``, never nbconvert's placeholder; so is each picture in a widget's saved
+state (an HTML view holding an ``<img>``, never an Image widget, which has no ``alt``)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,21 @@ def test_every_picture_on_a_lesson_page_has_its_text_alternative_as_alt(path):
     shown = [html.unescape(a[1]) for a in alts]
     assert shown == _alt_texts(nb)
     assert all(len(a) > 20 for a in shown)
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+@pytest.mark.parametrize("path", editions.sources(), ids=lambda p: p.stem)
+def test_every_picture_in_a_widget_has_a_text_alternative(path):
+    nb = nbformat.read(editions.EXECUTED / path.name, as_version=4)
+    models = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {}).values()
+    assert not [m for m in models if m["model_name"] == "ImageModel"]
+    pictures = [
+        image
+        for m in models
+        if m["model_name"] == "HTMLModel"
+        for image in _IMG.findall(m["state"].get("value", ""))
+    ]
+    alts = [_ALT.search(image) for image in pictures]
+    assert all(alt and len(alt[1]) > 20 for alt in alts), [p[:120] for p in pictures]

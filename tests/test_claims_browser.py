@@ -84,12 +84,16 @@ def test_stance_and_source_filters(ds, browser):
     )
 
 
-def test_the_chart_image_follows_the_group(ds):
+def test_the_chart_image_follows_the_group_with_its_text_alternative(ds):
     w = claims_browser(ds)
-    first = bytes(w.image.value)
-    assert first.startswith(b"\x89PNG")
+    first = w.image.value
+    alt = re.fullmatch(
+        r'<img src="data:image/png;base64,iVBORw0KGgo[^"]+" alt="([^"]{20,})" .*', first
+    )
+    assert alt, first[:200]
     w.controls["group"].value = "isis-k"
-    assert bytes(w.image.value).startswith(b"\x89PNG") and bytes(w.image.value) != first
+    assert w.image.value.startswith('<img src="data:image/png;base64,') and w.image.value != first
+    assert f'alt="{alt[1]}"' not in w.image.value  # the text alternative follows the picture
 
 
 def test_hostile_text_in_names_and_notes_shows_as_text(data_copy, hostile):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -14,7 +16,7 @@ from pakafghan.html import (
     html_text,
     stance_badge,
 )
-from pakafghan.style import OKABE_ITO, STANCE_STYLE
+from pakafghan.style import HTML_GREY, OKABE_ITO, STANCE_STYLE, contrast
 
 
 @pytest.mark.parametrize("index", range(4))
@@ -75,10 +77,13 @@ def test_banner_is_blue_when_right_vermillion_when_not_grey_when_not_attempted(h
     assert BANNER_COLOURS == {
         True: OKABE_ITO["blue"],
         False: OKABE_ITO["vermillion"],
-        None: OKABE_ITO["grey"],
+        None: HTML_GREY,
     }
+    # a mark that tells states apart needs 3:1 on white (WCAG 1.4.11); Okabe-Ito's grey has 2.8
+    assert all(contrast(colour, "#FFFFFF") >= 3 for colour in BANNER_COLOURS.values())
+    assert contrast(OKABE_ITO["grey"], "#FFFFFF") < 3
     assert banner(None, "○ Not attempted yet.").startswith(
-        '<div style="border-left:4px solid #999999;padding:4px 8px">'
+        '<div style="border-left:4px solid #767676;padding:4px 8px">'
     )
     right = banner(True, "✓ Right.", hostile.text)
     assert right == (
@@ -93,17 +98,20 @@ def test_banner_is_blue_when_right_vermillion_when_not_grey_when_not_attempted(h
 
 
 @pytest.mark.parametrize("stance", sorted(STANCE_STYLE))
-def test_stance_badge_shows_symbol_and_word_in_the_stance_colour(stance):
+def test_stance_badge_shows_symbol_on_the_stance_colour_readably_and_the_word(stance):
     style = STANCE_STYLE[stance]
-    assert stance_badge(stance) == (
-        f'<span style="color:{style["color"]};font-weight:bold">{html_text(style["symbol"])}'
-        f"</span> {html_text(stance)}"
+    badge = re.fullmatch(
+        r'<span style="background:(#\w+);color:(#\w+);font-weight:bold;padding:0 3px">(.*)</span>'
+        r" (.*)",
+        stance_badge(stance),
     )
+    assert badge.groups()[0] == style["color"]
+    assert badge.groups()[2:] == (html_text(style["symbol"]), html_text(stance))
+    assert contrast(badge[1], badge[2]) >= 4.5  # WCAG AA for text, also on yellow or sky blue
 
 
-def test_stance_badge_of_an_unknown_stance_is_black_and_escaped(hostile):
-    badge = stance_badge(hostile.text)
-    assert badge == f'<span style="color:#000000;font-weight:bold"></span> {hostile.html}'
+def test_stance_badge_of_an_unknown_stance_is_its_word_escaped(hostile):
+    assert stance_badge(hostile.text) == hostile.html
 
 
 def test_evidence_cell_shows_quote_and_note_escaped(hostile):

@@ -49,6 +49,14 @@ def test_options_put_propositions_with_several_independent_sources_first(ds, wid
     assert [v for _, v in widget.controls["show"].options] == list(SHOW_CHOICES)
 
 
+def test_both_controls_are_dropdowns_labelled_by_their_description(widget):
+    """A dropdown's label is its accessible name (toggle buttons had none for the group, and no
+    pressed state); tests/browser/test_keyboard.py checks it in a browser."""
+    kinds = {name: type(c).__name__ for name, c in widget.controls.items()}
+    assert kinds == {"proposition": "Dropdown", "show": "Dropdown"}
+    assert [c.description for c in widget.controls.values()] == ["Proposition", "Show"]
+
+
 def test_nrf_refusal_shows_every_version_with_its_weight(widget):
     widget.controls["proposition"].value = "pr-nrf-declined"
     html = widget.html.value

@@ -8,7 +8,7 @@ import matplotlib
 from pakafghan.charts.base import DPI, Chart, classroom_style, new_figure
 from pakafghan.html import html_text
 from pakafghan.style import FONT, OKABE_ITO, STANCE_STYLE, STATUS_HATCH, STATUS_STYLE
-from pakafghan.widgets.base import LessonWidget
+from pakafghan.widgets.base import IMAGE_CLASS, LessonWidget
 
 
 def test_palettes_only_use_okabe_ito_colours():
@@ -90,17 +90,19 @@ def test_lesson_widget_recomputes_on_change_and_escapes():
 def test_lesson_widget_image_follows_the_controls():
     calls = []
 
-    def image(n: int) -> bytes:
+    def image(n: int) -> str:
         calls.append(n)
-        return bytes([n])
+        return f'<img src="data:image/png;base64,{n}" alt="{n} dots">'
 
     w = LessonWidget(
         {"n": widgets.IntSlider(value=1, min=0, max=5)},
         render=lambda n: str(n),
         image=image,
     )
-    assert bytes(w.image.value) == b"\x01"
+    assert w.image.value == '<img src="data:image/png;base64,1" alt="1 dots">'
+    assert w.image._dom_classes == (IMAGE_CLASS,) and w.children[1:] == (w.image, w.html)
     w.controls["n"].value = 4
-    assert bytes(w.image.value) == b"\x04" and w.html.value == "4"
+    assert w.image.value == '<img src="data:image/png;base64,4" alt="4 dots">'
+    assert w.html.value == "4"
     assert calls == [1, 4]
     assert repr(w) == "<Explorer widget: n=4>"

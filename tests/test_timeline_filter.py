@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from pakafghan.charts import timeline_chart
 from pakafghan.load import Dataset
 from pakafghan.select import filter_events
 from pakafghan.widgets.timeline_filter import (
     DEFAULT_DATES,
+    REVERSED,
     date_stops,
     timeline_filter,
     timeline_rows,
@@ -42,7 +44,8 @@ def test_defaults_show_everything_from_all_sources(small):
     assert len(table_rows(w.html.value)) == len(small.events)
     assert HELD in w.html.value
     assert w.html.value.startswith("<p><em>Chart:</em> Timeline of")
-    assert bytes(w.image.value).startswith(b"\x89PNG")
+    # the chart as an <img> whose alt is its text alternative
+    assert w.image.value == timeline_chart(small).img_html()
 
 
 def test_controls_offer_actors_in_events_types_present_and_the_dates(small):
@@ -52,12 +55,24 @@ def test_controls_offer_actors_in_events_types_present_and_the_dates(small):
     assert set(actors[1:]) == set(small.event_actors["actor_id"])
     types = [value for _, value in w.controls["event_type"].options]
     assert set(types[1:]) == set(small.events["event_type"].dropna().astype(str))
-    dates = [value for _, value in w.controls["dates"].options]
+    dates = [value for _, value in w.controls["start"].options]
     assert dates == sorted(dates) and len(dates) == len(set(dates))
-    assert w.controls["dates"].value == DEFAULT_DATES == ("2025-08-01", "2025-10-31")
+    assert w.controls["end"].options == w.controls["start"].options
+    start_end = (w.controls["start"].value, w.controls["end"].value)
+    assert start_end == DEFAULT_DATES == ("2025-08-01", "2025-10-31")
 
 
-def test_the_date_slider_moves_in_even_steps_around_its_starting_range(ds):
+def test_every_control_is_a_dropdown_labelled_by_its_description(small):
+    """Dropdowns only: ipywidgets ties their label to the <select> (range sliders and toggle
+    buttons get no accessible name); tests/browser/test_keyboard.py checks it in a browser."""
+    w = timeline_filter(small)
+    kinds = {name: type(c).__name__ for name, c in w.controls.items()}
+    assert set(kinds.values()) == {"Dropdown"}, kinds
+    labels = [c.description for c in w.controls.values()]
+    assert labels == ["Actor", "Event type", "From", "To", "Sources"]
+
+
+def test_the_dates_move_in_even_steps_around_their_starting_range(ds):
     """About a week a step, so Aug-Sep 2025 is not crowded (review item 4.4); its ends reach
     every date in the data."""
     stops = date_stops(ds)
@@ -82,11 +97,11 @@ def test_the_date_slider_moves_in_even_steps_around_its_starting_range(ds):
 
 def test_the_starting_range_is_an_argument(ds):
     w = timeline_filter(ds, dates=("2025-10-01", "2026-04-30"))
-    assert w.controls["dates"].value == ("2025-10-01", "2026-04-30")
-    values = [value for _, value in w.controls["dates"].options]
+    assert w.state()["start"] == "2025-10-01" and w.state()["end"] == "2026-04-30"
+    values = [value for _, value in w.controls["start"].options]
     assert values[1] == "2025-08-01" and "2026-06-30" in values
     odd = timeline_filter(ds, dates=("2025-08-20", "2025-08-26"))
-    assert odd.controls["dates"].value == ("2025-08-20", "2025-08-26")  # a stop of its own
+    assert (odd.state()["start"], odd.state()["end"]) == ("2025-08-20", "2025-08-26")  # stops
     with pytest.raises(ValueError, match="ends before it starts"):
         date_stops(ds, ("2025-10-31", "2025-08-01"))
 
@@ -135,7 +150,8 @@ def test_event_type_filter(small):
 def test_date_range_filter_keeps_undated_events_apart(small):
     w = timeline_filter(small)
     before = w.image.value
-    w.controls["dates"].value = ("2025-08-15", "2025-08-22")
+    w.controls["start"].value = "2025-08-15"
+    w.controls["end"].value = "2025-08-22"
     html = w.html.value
     assert TRILATERAL in html
     assert ISLAMABAD not in html
@@ -143,6 +159,18 @@ def test_date_range_filter_keeps_undated_events_apart(small):
     assert KHALILZAD in html  # undated in the source: kept, shown without a date
     assert "<td>(no date in the source)</td>" in html
     assert w.image.value != before
+    assert "before “From”" not in html
+
+
+def test_to_before_from_says_so_and_keeps_only_undated_events(small):
+    w = timeline_filter(small)
+    w.controls["end"].value = "2025-08-08"
+    w.controls["start"].value = "2025-08-15"
+    html = w.html.value
+    assert html.startswith("<p><strong>“To” is before “From”") and REVERSED in w.html.value
+    assert TRILATERAL not in html and KHALILZAD in html
+    w.controls["start"].value = "2025-08-01"
+    assert REVERSED not in w.html.value
 
 
 def test_table_columns_show_the_date_as_written_and_the_year_source(small):
@@ -174,12 +202,15 @@ def test_a_hostile_title_is_shown_as_text(data_copy, hostile):
     w = timeline_filter(data_copy.load())
     hostile.assert_inert(w.html.value)
     assert f"<td>{hostile.html}</td>" in w.html.value
-    assert bytes(w.image.value).startswith(b"\x89PNG")
+    assert w.image.value.startswith('<img src="data:image/png;base64,iVBORw0KGgo')
 
 
 def test_repr_names_the_state(small):
     w = timeline_filter(small)
-    assert repr(w).startswith("<Timeline filter widget: actor='all', event_type='all', dates=(")
+    assert repr(w) == (
+        "<Timeline filter widget: actor='all', event_type='all', start='2025-08-01', "
+        "end='2025-10-31', sources='all'>"
+    )
 
 
 def test_a_dated_row_without_words_for_its_date_says_so(small):

@@ -2,11 +2,17 @@
 
 ``python -m tools.build_site [OUT]`` (``make html``; default ``OUT`` is ``site/``) renders the
 learner editions, executed (``lessons/executed/``: the lessons with their outputs, never the
-solutions), and writes
-``index.html`` listing the lessons in order, one page per lesson, and ``_static/`` with the
-widget renderer (npm ``@jupyter-widgets/html-manager``) and ``require.js`` (npm ``requirejs``)
-copied from ``node_modules/`` (``npm ci`` installs them). Nothing is loaded from a CDN and MathJax
+solutions), and writes ``index.html`` listing the lessons in order, one page per lesson, a page
+for each document the lessons link to (:data:`DOCUMENTS`: the glossary and the codebooks, in the
+lessons' styling), the data files those documents link to, and ``_static/`` with the widget
+renderer (npm ``@jupyter-widgets/html-manager``) and ``require.js`` (npm ``requirejs``) copied
+from ``node_modules/`` (``npm ci`` installs them). Nothing is loaded from a CDN and MathJax
 is left out, so the pages work with no internet; open ``OUT/index.html`` from disk.
+
+Links between these (``../GLOSSARY.md``, ``03_actors.ipynb``) are rewritten to point at the
+site's pages. The site's stylesheet (:data:`SITE_CSS`) fixes what an accessibility audit (axe,
+WCAG 2.1 AA) finds in nbconvert's lab styling: faint prompts, low-contrast code colours, links
+told apart by colour alone.
 
 Widgets show the state saved in the notebook (``make execute`` saves it). A lesson that was never
 run, or whose saved state does not cover every widget it shows, is executed first (in memory: the
@@ -56,10 +62,38 @@ _RENDERER_FILES = (
 )
 _FONT_LICENSE = "@fortawesome/fontawesome-free/LICENSE.txt"
 
-# The lab template without MathJax and Mermaid (both would come from a CDN), with a lesson bar.
+#: Documents of the repository that lessons link to, each shown as a page: path -> page.
+DOCUMENTS = {
+    "GLOSSARY.md": "glossary.html",
+    "data/README.md": "codebook.html",
+    "data/geo/README.md": "geo-codebook.html",
+}
+
+#: What the site changes in nbconvert's lab styling so that every text reaches WCAG AA contrast
+#: (4.5:1; ratios measured on the page's backgrounds) and links do not rely on colour alone.
+SITE_CSS = """
+:root {
+  /* Prompts of cells not selected were #616161 at half opacity, #b0b0b0 (2.0:1); now 6.2:1. */
+  --jp-cell-prompt-not-active-opacity: 1;
+  /* Code colours on the editor's #f5f5f5, from 3.7-4.4:1 to 5.0-5.6:1, each keeping its hue. */
+  --jp-mirror-editor-comment-color: #3a7373;
+  --jp-mirror-editor-number-color: #007a00;
+  --jp-mirror-editor-operator-color: #9020e0;
+  --jp-mirror-editor-meta-color: #9020e0;
+  --jp-mirror-editor-error-color: #c80000;
+}
+/* Links in text are underlined: their colour alone differs from the text's by 1.9:1. */
+.jp-RenderedHTMLCommon a:link, .jp-RenderedHTMLCommon a:visited, .site-nav a {
+  text-decoration: underline;
+}
+"""
+
+# The lab template without MathJax and Mermaid (both would come from a CDN), with the site's
+# stylesheet and a lesson bar.
 _TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block html_head_css -%}<style>{{ resources.site_css }}</style>{%- endblock html_head_css -%}
 {%- block body_header -%}
 {{ super() }}
 <nav class="site-nav" style="padding:8px 16px">{{ resources.nav }}</nav>
@@ -77,6 +111,7 @@ body {{ font-family: sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1
   line-height: 1.5; }}
 li {{ margin: 0.4em 0; }}
 .file {{ color: #555; font-family: monospace; }}
+a {{ text-decoration: underline; }}
 </style>
 </head>
 <body>
@@ -89,6 +124,7 @@ answer the exercises, open the lessons in JupyterLab (see the project's README).
 <ol class="lessons">
 {items}
 </ol>
+<p>Also on this site: {documents}.</p>
 </main>
 </body>
 </html>
@@ -157,7 +193,9 @@ def needs_execution(nb: nbformat.NotebookNode) -> bool:
     return never_run or not shown_widget_ids(nb) <= saved_widget_ids(nb)
 
 
-def _exporter() -> HTMLExporter:
+def exporter() -> HTMLExporter:
+    """nbconvert's lab template with the site's page around it and the local widget renderer
+    (the handouts print through it too); the stylesheet comes in ``resources["site_css"]``."""
     return HTMLExporter(
         template_name="lab",
         template_file="site.html.j2",
@@ -181,36 +219,87 @@ def _nav(pages: list[Page], index: int) -> str:
     return " | ".join(links)
 
 
-def link_lessons(body: str, pages: list[Page]) -> str:
-    """Point links to lesson notebooks at their pages on the site.
+_HREF = re.compile(r'href="([^"#:]+)(#[^"]*)?"')
+
+
+def site_link(href: str, folder: Path, lessons: set[str]) -> tuple[str, Path | None]:
+    """Where a relative link of a page made from a file in ``folder`` points on the site, and the
+    repository file to copy there (None when nothing is to be copied).
+
+    A lesson notebook (``03_actors.ipynb``, ``../notebooks/03_actors.ipynb``) becomes its page, a
+    document of :data:`DOCUMENTS` its page, a file of ``data/`` a copy of it at the same path;
+    anything else is left as it is.
 
     Example:
-        >>> pages = [Page(Path("02_b.ipynb"), "02_b.html", "B", False)]
-        >>> link_lessons('<a href="02_b.ipynb#Top">', pages)
-        '<a href="02_b.html#Top">'
+        >>> site_link("02_b.ipynb", ROOT / "lessons" / "executed", {"02_b"})
+        ('02_b.html', None)
+        >>> site_link("../../GLOSSARY.md", ROOT / "lessons" / "executed", set())
+        ('glossary.html', None)
+        >>> href, copy = site_link("datapackage.json", ROOT / "data", set())
+        >>> href, copy.as_posix()
+        ('data/datapackage.json', 'data/datapackage.json')
+        >>> site_link("index.html", ROOT / "lessons", set())
+        ('index.html', None)
     """
-    stems = {page.source.stem for page in pages}
-    return re.sub(
-        r'href="([^"/#]+)\.ipynb(#[^"]*)?"',
-        lambda m: f'href="{m[1]}.html{m[2] or ""}"' if m[1] in stems else m[0],
-        body,
-    )
+    target = Path(href)
+    if target.suffix == ".ipynb" and target.stem in lessons:
+        return f"{target.stem}.html", None
+    resolved = (folder / target).resolve()
+    if not resolved.is_relative_to(ROOT):
+        return href, None
+    inside = resolved.relative_to(ROOT)
+    if inside.as_posix() in DOCUMENTS:
+        return DOCUMENTS[inside.as_posix()], None
+    if resolved.is_file() and inside.parts[0] == "data":
+        return inside.as_posix(), inside
+    return href, None
 
 
-def index_html(pages: list[Page]) -> str:
-    """The index page: the lessons as an ordered list of links.
+def link_site(body: str, folder: Path, lessons: set[str]) -> tuple[str, set[Path]]:
+    """``body`` with its relative links pointed at the site (:func:`site_link`), and the
+    repository files they need copied.
 
     Example:
-        >>> "<a href=\\"01_a.html\\">A &amp; B</a>" in index_html([Page(Path("01_a.ipynb"),
-        ...     "01_a.html", "A & B", False)])
-        True
+        >>> link_site('<a href="02_b.ipynb#Top">', ROOT / "lessons", {"02_b"})
+        ('<a href="02_b.html#Top">', set())
+    """
+    files: set[Path] = set()
+
+    def point(match: re.Match) -> str:
+        href, copy = site_link(match[1], folder, lessons)
+        if copy is not None:
+            files.add(copy)
+        return f'href="{href}{match[2] or ""}"'
+
+    return _HREF.sub(point, body), files
+
+
+def index_html(pages: list[Page], documents: list[Page]) -> str:
+    """The index page: the lessons as an ordered list of links, then the documents.
+
+    Example:
+        >>> page = index_html([Page(Path("01_a.ipynb"), "01_a.html", "A & B", False)],
+        ...     [Page(Path("GLOSSARY.md"), "glossary.html", "Glossary", False)])
+        >>> '<a href="01_a.html">A &amp; B</a>' in page, '<a href="glossary.html">' in page
+        (True, True)
     """
     items = "\n".join(
         f'<li><a href="{p.href}">{html_text(p.title)}</a> '
         f'<span class="file">{html_text(p.source.name)}</span></li>'
         for p in pages
     )
-    return _INDEX.format(items=items)
+    links = ", ".join(f'<a href="{d.href}">{html_text(d.title)}</a>' for d in documents)
+    return _INDEX.format(items=items, documents=links)
+
+
+def document_notebook(path: Path) -> nbformat.NotebookNode:
+    """A Markdown document as a notebook of one Markdown cell (rendered like a lesson's text).
+
+    Example:
+        >>> lesson_title(document_notebook(ROOT / "GLOSSARY.md"), "x")
+        'Glossary'
+    """
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(path.read_text("utf-8"))])
 
 
 def copy_assets(out: Path, node_modules: Path = NODE_MODULES) -> None:
@@ -248,14 +337,27 @@ def build(
             nb = execute(path)
         loaded.append(nb)
         pages.append(Page(path, f"{path.stem}.html", lesson_title(nb, path.stem), executed))
+    documents = {}
+    for name, href in DOCUMENTS.items():
+        nb = document_notebook(ROOT / name)
+        documents[Page(ROOT / name, href, lesson_title(nb, name), False)] = nb
     for stale in out.glob("*.html"):
         stale.unlink()
-    exporter = _exporter()
-    for number, (page, nb) in enumerate(zip(pages, loaded, strict=True)):
-        resources = {"metadata": {"name": page.title}, "nav": _nav(pages, number)}
-        body, _ = exporter.from_notebook_node(nb, resources=resources)
-        (out / page.href).write_text(link_lessons(body, pages), encoding="utf-8")
-    (out / "index.html").write_text(index_html(pages), encoding="utf-8")
+    html_exporter = exporter()
+    lessons = {page.source.stem for page in pages}
+    files: set[Path] = set()
+    every = [(page, loaded[n], _nav(pages, n)) for n, page in enumerate(pages)]
+    every += [(page, nb, _nav([], 0)) for page, nb in documents.items()]
+    for page, nb, nav in every:
+        resources = {"metadata": {"name": page.title}, "nav": nav, "site_css": SITE_CSS}
+        body, _ = html_exporter.from_notebook_node(nb, resources=resources)
+        body, needed = link_site(body, page.source.parent, lessons)
+        (out / page.href).write_text(body, encoding="utf-8")
+        files |= needed
+    for name in sorted(files):
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / name, out / name)
+    (out / "index.html").write_text(index_html(pages, list(documents)), encoding="utf-8")
     return pages
 
 

@@ -32,7 +32,7 @@ from pakafghan.evidence import evidence
 from pakafghan.html import View, field_table, html_table, html_text
 from pakafghan.load import Dataset, load_dataset, source_text
 from pakafghan.schema import read_package
-from pakafghan.style import OKABE_ITO
+from pakafghan.style import HTML_GREY, OKABE_ITO
 from pakafghan.text import clip
 from pakafghan.vocabulary import value_labels
 
@@ -270,7 +270,7 @@ def evidence_card(table: str, record_id: str, data_dir: str | Path | None = None
         ("Address", html_text(ev.url) if ev.url else "<em>no address recorded</em>"),
     ]
     html = (
-        '<div class="pakafghan-evidence" style="border:1px solid #999;padding:6px 10px">'
+        f'<div class="pakafghan-evidence" style="border:1px solid {HTML_GREY};padding:6px 10px">'
         f"<strong>Evidence card</strong>{field_table(fields)}"
         f"<p><em>The source's words, the quote highlighted:</em></p>{words}</div>"
     )

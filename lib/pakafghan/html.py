@@ -21,13 +21,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pakafghan.style import OKABE_ITO, STANCE_STYLE
+from pakafghan.style import HTML_GREY, OKABE_ITO, STANCE_STYLE, text_on
 
 _HTML_EXTRA = str.maketrans({"$": "&#36;", "\\": "&#92;", "`": "&#96;", "*": "&#42;", "_": "&#95;"})
 
 #: Border colours of a banner: blue for right or valid, vermillion for not yet, grey for not
-#: attempted (``None``); the lead's symbol says the same without colour.
-BANNER_COLOURS = {True: OKABE_ITO["blue"], False: OKABE_ITO["vermillion"], None: OKABE_ITO["grey"]}
+#: attempted (``None``), each at least 3:1 on white; the lead's symbol says the same without colour.
+BANNER_COLOURS = {True: OKABE_ITO["blue"], False: OKABE_ITO["vermillion"], None: HTML_GREY}
 
 
 @dataclass(frozen=True)
@@ -130,15 +130,21 @@ def banner(ok: bool | None, lead: str, message: str = "") -> str:
 
 
 def stance_badge(stance: str) -> str:
-    """A stance with its symbol in its colour, so it reads without colour too.
+    """A stance: its symbol on its colour (in black or white, whichever reads; several stance
+    colours are too light for text on white), then its word, so it reads without colour too.
 
     Example:
         >>> stance_badge("denies")
-        '<span style="color:#D55E00;font-weight:bold">✗</span> denies'
-    """
-    style = STANCE_STYLE.get(stance, {"color": OKABE_ITO["black"], "symbol": ""})
+        '<span style="background:#D55E00;color:#000000;font-weight:bold;padding:0 3px">✗</span> denies'
+        >>> stance_badge("<unknown>")
+        '&lt;unknown&gt;'
+    """  # noqa: E501
+    if stance not in STANCE_STYLE:
+        return html_text(stance)
+    style = STANCE_STYLE[stance]
+    colours = f"background:{style['color']};color:{text_on(style['color'])}"
     return (
-        f'<span style="color:{style["color"]};font-weight:bold">{html_text(style["symbol"])}'
+        f'<span style="{colours};font-weight:bold;padding:0 3px">{html_text(style["symbol"])}'
         f"</span> {html_text(stance)}"
     )
 

@@ -2,14 +2,18 @@
 
 Colours are the Okabe–Ito palette, safe for the common forms of colour blindness; nothing encodes
 meaning by colour alone (markers, line styles, hatching, symbols or words carry it too). Text is
-large enough to read on a classroom projector. Charts (:mod:`pakafghan.charts.base`) and HTML
-views (:mod:`pakafghan.html`) both take their colours from here; this module needs no plotting
-library.
+large enough to read on a classroom projector. In HTML, text reaches WCAG AA contrast (4.5:1,
+:func:`contrast`) and marks that carry meaning 3:1: a colour too light for text is shown as a
+background behind black or white text (:func:`text_on`). Charts (:mod:`pakafghan.charts.base`)
+and HTML views (:mod:`pakafghan.html`) both take their colours from here; this module needs no
+plotting library.
 
 Example:
     >>> from pakafghan.style import STANCE_STYLE, STATUS_STYLE
     >>> STATUS_STYLE["planned"]["filled"], STANCE_STYLE["denies"]["symbol"]
     (False, '✗')
+    >>> round(contrast(OKABE_ITO["grey"], "#FFFFFF"), 2), round(contrast(HTML_GREY, "#FFFFFF"), 2)
+    (2.85, 4.54)
 """
 
 from __future__ import annotations
@@ -26,6 +30,9 @@ OKABE_ITO = {
     "black": "#000000",
     "grey": "#999999",
 }
+
+#: Grey for borders and lines in HTML on white (4.5:1; Okabe–Ito's grey, for charts, is 2.8:1).
+HTML_GREY = "#767676"
 
 #: The order in which categories take colours.
 PALETTE = [OKABE_ITO[k] for k in ("blue", "orange", "green", "vermillion", "purple", "sky_blue")]
@@ -67,3 +74,31 @@ STANCE_STYLE = {
 
 #: Font sizes readable on a projector.
 FONT = {"base": 13, "title": 16, "small": 11}
+
+
+def _luminance(colour: str) -> float:
+    """Relative luminance of a ``#RRGGBB`` colour, as WCAG defines it."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: str, other: str) -> float:
+    """The WCAG contrast ratio of two ``#RRGGBB`` colours, from 1 (none) to 21 (black on white).
+
+    Example:
+        >>> contrast("#000000", "#FFFFFF"), round(contrast(OKABE_ITO["blue"], "#FFFFFF"), 1)
+        (21.0, 5.2)
+    """
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_on(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (always at least 4.5:1).
+
+    Example:
+        >>> text_on(OKABE_ITO["yellow"]), text_on(OKABE_ITO["blue"])
+        ('#000000', '#FFFFFF')
+    """
+    return max(("#000000", "#FFFFFF"), key=lambda text: contrast(text, background))

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from pakafghan.widgets.base import IMAGE_CLASS
+
 if TYPE_CHECKING:  # Playwright is imported only once a browser is known to be there
     from playwright.sync_api import Locator, Page
 
@@ -68,36 +70,42 @@ _WIDGET_AREAS = """(panel) => Array.from(panel.querySelectorAll('.jp-OutputArea-
     text: area.textContent.trim().slice(0, 200),
   }))"""
 
-# The view of the lesson widget around a control: its HTML views' text and its images.
+# A lesson widget's picture: an HTML view of class IMAGE_CLASS holding an <img> with its alt.
+PICTURE = f".{IMAGE_CLASS} img"
+
+# The view of the lesson widget around a control: its HTML views' text and its pictures.
 _VIEW = """(control) => {
   const area = control.closest('.jp-OutputArea-output');
-  const html = Array.from(area.querySelectorAll('.widget-html-content'))
-    .map((e) => e.textContent).join('\\n');
-  const images = Array.from(area.querySelectorAll('img.widget-image')).map((i) => i.src).join(' ');
+  const html = Array.from(area.querySelectorAll(
+    '.widget-html:not(.IMAGE_CLASS) .widget-html-content')).map((e) => e.textContent).join('\\n');
+  const images = Array.from(area.querySelectorAll('PICTURE')).map((i) => i.src).join(' ');
   return {html, images};
-}"""
+}""".replace("IMAGE_CLASS", IMAGE_CLASS).replace("PICTURE", PICTURE)
 
-# The byte sizes of the images in the lesson widget around a control (read back from the page).
+# The pictures in the lesson widget around a control: PNG byte size and alt (read from the page).
 _IMAGE_SIZES = """async (control) => {
   const area = control.closest('.jp-OutputArea-output');
   const sizes = [];
-  for (const img of area.querySelectorAll('img.widget-image')) {
-    sizes.push((await (await fetch(img.src)).blob()).size);
+  for (const img of area.querySelectorAll('PICTURE')) {
+    sizes.push([(await (await fetch(img.src)).blob()).size, img.alt]);
   }
   return sizes;
-}"""
+}""".replace("PICTURE", PICTURE)
 
 # The lesson widgets in the kernel: the HTML they show, the HTML their render function gives for
-# their current control values (the two must agree after any interaction), their image's size.
+# their current control values (the two must agree after any interaction), and their picture's
+# PNG byte size and alt text (None without a picture).
 KERNEL_VIEWS = """
-import json as _json
+import base64 as _b64, html as _html, json as _json, re as _re
 import ipywidgets as _widgets
 from pakafghan.widgets.base import LessonWidget as _LessonWidget
-print(_json.dumps([[_w.html.value, _w._render(**_w.state()), len(_w.image.value or b"")
-    if _w.image is not None else None]
+def _picture(_w):
+    _m = _w.image and _re.search('base64,([^"]*)" alt="([^"]*)"', _w.image.value)
+    return _m and [len(_b64.b64decode(_m[1])), _html.unescape(_m[2])]
+print(_json.dumps([[_w.html.value, _w._render(**_w.state()), _picture(_w)]
     for _w in list(_widgets.widgets.widget._instances.values())
     if isinstance(_w, _LessonWidget)]))
-del _json, _widgets, _LessonWidget
+del _b64, _html, _json, _re, _widgets, _LessonWidget, _picture
 """
 
 _KERNEL_EXEC = """async (code) => {
@@ -205,8 +213,8 @@ def view_settles_on(page: Page, control: Locator, texts: list[str], timeout_ms: 
     return wait_until(page, settled, [control.element_handle(), texts], timeout_ms)
 
 
-def image_sizes(control: Locator) -> list[int]:
-    """The byte sizes of the images the lesson widget around ``control`` shows."""
+def image_sizes(control: Locator) -> list[list]:
+    """The pictures the lesson widget around ``control`` shows: [PNG byte size, alt text]."""
     return control.evaluate(_IMAGE_SIZES)
 
 

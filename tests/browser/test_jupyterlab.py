@@ -2,18 +2,22 @@
 
 One JupyterLab server (this environment's, on 127.0.0.1) serves output-free copies of the
 lessons; Chromium opens each, runs every cell and checks: no error output, every widget
-rendered, one control (a dropdown option, a slider) changes the widget's view to exactly what
-the kernel computes for the new value, and no request leaves 127.0.0.1. A screenshot per lesson
+rendered, an accessibility audit (axe-core, WCAG 2.1 A and AA rules) finds no serious or critical
+violation in the notebook (JupyterLab's own chrome left out: :data:`axe.JUPYTERLAB_CHROME`), one
+control (a dropdown option, a slider) changes the widget's view to exactly what the kernel
+computes for the new value, and no request leaves 127.0.0.1. A screenshot per lesson
 goes to ``build/screenshots/jupyterlab/``.
 """
 
 from __future__ import annotations
 
 import json
+import time
 
 import nbformat
 import pytest
 
+from . import axe
 from .helpers import RequestLog, lesson_params, lessons, load_build_site, only_loopback
 from .lab import LabServer, cleared_copies
 from .notebook_page import (
@@ -77,14 +81,14 @@ def _kernel_views(page) -> list:
 
 
 def _page_shows(page, control, kernel: list) -> bool:
-    """Wait until the widget shows one of the kernel's views: its HTML text, then its image
-    (drawn after the HTML, so it arrives later)."""
+    """Wait until the widget shows one of the kernel's views: its HTML text, then its picture,
+    the same PNG with the same alt text (drawn after the HTML, so it arrives later)."""
     texts = sorted({text_of_html(page, shown) for shown, _, _ in kernel})
     if not view_settles_on(page, control, texts, ROUND_MS):
         return False
-    sizes = {size for _, _, size in kernel if size is not None}
+    pictures = {tuple(picture) for _, _, picture in kernel if picture is not None}
     for _ in range(ROUND_MS // 250):
-        if set(image_sizes(control)) <= sizes:
+        if {tuple(shown) for shown in image_sizes(control)} <= pictures:
             return True
         page.wait_for_timeout(250)
     return False
@@ -164,11 +168,18 @@ def test_lesson_runs_renders_and_responds(lesson, lab, tab, requests_seen, scree
         assert len(areas) == result.widget_outputs, "some widget outputs are not on the page"
         unrendered = [a["text"] for a in areas if not a["rendered"]]
         assert unrendered == [], f"widgets shown as text, not rendered: {unrendered}"
+        assert axe.hiding_content(page, axe.JUPYTERLAB_CHROME) == []
+        started = time.monotonic()
+        violations = axe.audit_notebook(page)
+        note(f"{lesson.stem}: axe in JupyterLab: {time.monotonic() - started:.1f} s")
         if result.widget_outputs:
             action, control = interact_once(page)
             control.scroll_into_view_if_needed()
             note(f"{lesson.stem}: widgets rendered: {result.widget_outputs}; {action}")
         page.screenshot(path=screenshots(f"jupyterlab/{lesson.stem}"))
+        assert violations == [], f"{lesson.name} in JupyterLab:\n" + axe.format_violations(
+            violations
+        )
     except BaseException:
         tab.close(saved=False)
         raise

@@ -4,7 +4,9 @@ The site is built afresh into a temporary folder with ``tools/build_site.py``. W
 the pages are still checked as files: the index lists the lessons in order, no page loads
 anything from the internet, and every widget shown has its state saved in the page. In Chromium,
 each page is opened from disk with every request outside the site blocked, and must render its
-widgets (their saved state) and figures. A screenshot per page goes to
+widgets (their saved state) and figures, and pass an accessibility audit (axe-core, WCAG 2.1 A
+and AA rules: no serious or critical violation anywhere on the page). The documents the lessons
+link to (glossary, codebooks) are pages of the site too. A screenshot per page goes to
 ``build/screenshots/site/``.
 """
 
@@ -12,11 +14,13 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from . import axe
 from .chromium import unavailable
 from .helpers import RequestLog, lessons, load_build_site
 from .notebook_page import wait_until
@@ -90,26 +94,40 @@ def site(tmp_path_factory) -> tuple[Path, list]:
     return out, build_site.build(out, found)
 
 
-def test_index_lists_every_lesson_in_order(site):
+def _every_page(pages) -> list[str]:
+    return ["index.html", *(page.href for page in pages), *build_site.DOCUMENTS.values()]
+
+
+def test_index_lists_every_lesson_in_order_then_the_documents(site):
     out, pages = site
     links = parse(out / "index.html").links
-    assert [href for href, _ in links] == [f"{p.stem}.html" for p in lessons()]
-    assert [text for _, text in links] == [page.title for page in pages]
+    documents = list(build_site.DOCUMENTS.values())
+    assert [href for href, _ in links] == [f"{p.stem}.html" for p in lessons()] + documents
+    titles = [
+        build_site.lesson_title(build_site.document_notebook(build_site.ROOT / path), path)
+        for path in build_site.DOCUMENTS
+    ]
+    assert [text for _, text in links] == [page.title for page in pages] + titles
     for href, _ in links:
         assert (out / href).is_file()
 
 
-def test_links_between_lessons_stay_on_the_site(site):
+def test_every_link_within_the_site_reaches_a_file_of_the_site(site):
+    """Links between lessons, and to the glossary and the codebook (``../GLOSSARY.md``,
+    ``../data/README.md`` in the notebooks), lead to pages of the site."""
     out, pages = site
-    for page in pages:
-        hrefs = [href.split("#")[0] for href, _ in parse(out / page.href).links]
-        lesson_links = [h for h in hrefs if re.fullmatch(r"\d\d_[\w-]+\.(ipynb|html)", h)]
-        assert all(h.endswith(".html") and (out / h).is_file() for h in lesson_links), page.href
+    for name in _every_page(pages):
+        hrefs = {href.split("#")[0] for href, _ in parse(out / name).links}
+        local = {h for h in hrefs if h and not re.match(r"[a-z]+:", h)}
+        assert not {h for h in local if h.endswith((".ipynb", ".md"))}, name
+        assert all((out / h).is_file() for h in local), f"{name}: {local}"
+    glossary = {href for href, _ in parse(out / pages[0].href).links}
+    assert {"glossary.html", "codebook.html"} <= glossary
 
 
 def test_pages_fetch_nothing_from_outside_the_site(site):
     out, pages = site
-    for name in ["index.html", *(page.href for page in pages)]:
+    for name in _every_page(pages):
         page = parse(out / name)
         remote = [url for url in page.fetches if re.match(r"(https?:)?//", url)]
         assert remote == [], f"{name} loads from the internet: {remote}"
@@ -148,16 +166,30 @@ _SAVED_HTML = """(state) => Object.values(state)
   .map((m) => new DOMParser().parseFromString(m.state.value, 'text/html').body.textContent)"""
 
 
-def test_pages_render_widgets_and_figures_offline(site, chromium, screenshots, note):
+def test_pages_render_widgets_and_figures_offline_and_pass_the_audit(
+    site, chromium, screenshots, note
+):
     out, pages = site
     inside = out.resolve().as_uri() + "/"
     log = RequestLog(lambda url: url.startswith(inside))
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, offline=True)
     log.attach(context)
     page = context.new_page()
+    violations = {}  # page -> its serious and critical violations (every page is audited)
+    seconds = 0.0
+
+    def audit(name: str) -> None:
+        nonlocal seconds
+        started = time.monotonic()
+        violations[name] = axe.audit(page)
+        seconds += time.monotonic() - started
+
     try:
         page.goto(inside + "index.html")
         assert page.locator("ol.lessons a").count() == len(pages)
+        for name in ["index.html", *build_site.DOCUMENTS.values()]:
+            page.goto(inside + name)
+            audit(name)
         for lesson in pages:
             page.goto(inside + lesson.href)
             views = len(_model_ids(parse(out / lesson.href))[0])
@@ -170,6 +202,8 @@ def test_pages_render_widgets_and_figures_offline(site, chromium, screenshots, n
                 states = parse(out / lesson.href).scripts[build_site.WIDGET_STATE]
                 saved = page.evaluate(_SAVED_HTML, json.loads(states[0])["state"])
                 assert shown["html"] and set(shown["html"]) <= set(saved), lesson.href
+            audit(lesson.href)  # with its widgets rendered
+            if views:
                 first = page.locator(".widget-subarea").first
                 first.evaluate("(e) => e.scrollIntoView({block: 'start'})")
             page.screenshot(path=screenshots(f"site/{Path(lesson.href).stem}"))
@@ -177,6 +211,59 @@ def test_pages_render_widgets_and_figures_offline(site, chromium, screenshots, n
             note(f"site/{lesson.href}: widgets from saved state: {views}; figures: {figures}")
     finally:
         context.close()
+    failing = {name: found for name, found in violations.items() if found}
+    note(
+        f"site: axe ({', '.join(axe.STANDARD)}) on {len(violations)} pages in {seconds:.1f} s: "
+        f"{len(failing)} with serious or critical violations"
+    )
+    assert not failing, "accessibility violations (serious or critical):\n" + "\n".join(
+        f"{name}:\n{axe.format_violations(found)}" for name, found in failing.items()
+    )
     assert log.outside == [], f"requests outside the site: {log.outside}"
     if any(_model_ids(parse(out / p.href))[0] for p in pages):
         assert inside + "_static/embed-amd.js" in log.seen, "the local widget renderer was not used"
+
+
+_BAD_PICTURE = '<img src="data:image/png;base64,AAAA">'
+# A link told from its text by colour alone (JupyterLab's link and text colours).
+_BAD_LINK = (
+    '<p style="color:#212121">Some text with <a href="#x" style="color:#0d47a1;'
+    'text-decoration:none">a link</a> in it.</p>'
+)
+# A notebook as JupyterLab lays it out, a picture without alt in a prompt, a Markdown cell and
+# an output, a colour-only link in the Markdown and the output, and faint text in the output.
+_LAB_LIKE = f"""<html lang="en"><head><title>t</title></head><body><main>
+<div class="jp-NotebookPanel"><div class="jp-Notebook"><div class="jp-Cell">
+  <div class="jp-InputArea"><div class="jp-InputPrompt">{_BAD_PICTURE}</div>
+    <div class="jp-RenderedMarkdown">{_BAD_PICTURE}{_BAD_LINK}</div></div>
+  <div class="jp-OutputArea"><div class="jp-OutputArea-output">{_BAD_PICTURE}{_BAD_LINK}
+    <p style="color:#bbbbbb">faint text</p></div></div>
+</div></div></div></main></body></html>"""
+
+
+def test_the_audit_fails_bad_content_and_its_exclusions_keep_the_notebooks_content(chromium):
+    """The audit is not vacuous: pictures without alt, faint text and links told apart by colour
+    alone fail it; leaving JupyterLab's chrome and its known findings out drops the picture in a
+    prompt and JupyterLab's link style in Markdown, never what an output shows."""
+    page = chromium.new_page()
+    try:
+        page.set_content(_LAB_LIKE)
+        found = {v["id"]: v for v in axe.audit(page)}
+        lab = axe.audit(page, axe.JUPYTERLAB_CHROME, axe.JUPYTERLAB_FINDINGS)
+        without_chrome = {v["id"]: v for v in lab}
+        hiding = axe.hiding_content(page, {**axe.JUPYTERLAB_CHROME, ".jp-Cell": "too wide"})
+    finally:
+        page.close()
+    report = axe.format_violations(list(found.values()))
+    assert {"image-alt", "color-contrast"} <= set(found), report
+    assert found["image-alt"]["impact"] == "critical"
+    assert "image-alt (critical, 3 elements)" in report
+    assert without_chrome["image-alt"]["count"] == 2
+    targets = " ".join(n["target"] for n in without_chrome["image-alt"]["nodes"])
+    assert ".jp-RenderedMarkdown" in targets and ".jp-OutputArea-output" in targets
+    assert "color-contrast" in without_chrome
+    # JupyterLab's link style is not counted against the Markdown, but is in an output
+    assert found["link-in-text-block"]["count"] == 2
+    links = without_chrome["link-in-text-block"]
+    assert links["count"] == 1 and ".jp-OutputArea-output" in links["nodes"][0]["target"]
+    assert hiding == [".jp-Cell"]  # an exclusion that would hide a notebook's content is caught

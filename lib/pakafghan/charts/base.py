@@ -108,13 +108,24 @@ class Chart:
     def __repr__(self) -> str:
         return f"Chart: {self.alt_text}"
 
+    def img_html(self, encoded: str | None = None) -> str:
+        """The PNG in an ``<img>`` whose ``alt`` is the text alternative (escaped), so that a
+        screen reader reads it; ``encoded`` is the PNG in base64 when already at hand.
+
+        Example:
+            >>> fig, ax = new_figure(1, 1)
+            >>> Chart(fig, 'Say "no"').img_html("AAAA")
+            '<img src="data:image/png;base64,AAAA" alt="Say &quot;no&quot;" style="max-width:100%">'
+        """  # noqa: E501
+        encoded = encoded or base64.b64encode(self.png()).decode("ascii")
+        alt = html.escape(self.alt_text, quote=True)
+        return f'<img src="data:image/png;base64,{encoded}" alt="{alt}" style="max-width:100%">'
+
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
         """The PNG, the same PNG in an ``<img>`` whose ``alt`` is the text alternative (what
         JupyterLab and the static site show, so a screen reader reads it), and plain text."""
         encoded = base64.b64encode(self.png()).decode("ascii")
-        alt = html.escape(self.alt_text, quote=True)
-        img = f'<img src="data:image/png;base64,{encoded}" alt="{alt}" style="max-width:100%">'
-        return {"image/png": encoded, "text/html": img, "text/plain": repr(self)}
+        return {"image/png": encoded, "text/html": self.img_html(encoded), "text/plain": repr(self)}
 
     def caption_bundle(self) -> dict[str, str]:
         """The visible caption under the figure: the text alternative, escaped."""

@@ -235,13 +235,13 @@ def actor_explorer(
     kind.observe(update_choices, names="value")
     country.observe(update_choices, names="value")
 
-    images: dict[str, bytes] = {}
+    images: dict[str, str] = {}
 
-    def image(show: str, kind: str, country: str, actor: str | None) -> bytes:
+    def image(show: str, kind: str, country: str, actor: str | None) -> str:
         if actor is None:
-            return b""
+            return ""
         if actor not in images:
-            images[actor] = network_chart(ds, focus=actor, max_nodes=25).png()
+            images[actor] = network_chart(ds, focus=actor, max_nodes=25).img_html()
         return images[actor]
 
     return LessonWidget(

@@ -1,13 +1,18 @@
 """The shape every lesson widget shares: named controls, and views recomputed from their values.
 
 A :class:`LessonWidget` is a ``VBox`` of controls (dropdowns, sliders, toggles) above an HTML
-view and, optionally, a chart image. Whenever a control changes, the view is recomputed by a
-*pure* function of the controls' values: no printing, no hidden state. So a test can set
-``w.controls["actor"].value = "ttp"`` and assert on ``w.html.value``, a static HTML page can show
-the saved state, and nbval never sees callback output.
+view and, optionally, a chart: its picture as an ``<img>`` whose ``alt`` is the chart's text
+alternative (:meth:`~pakafghan.charts.base.Chart.img_html`), so a screen reader reads it.
+Whenever a control changes, the views are recomputed by a *pure* function of the controls'
+values: no printing, no hidden state. So a test can set ``w.controls["actor"].value = "ttp"`` and
+assert on ``w.html.value``, a static HTML page can show the saved state, and nbval never sees
+callback output.
 
 Example:
     >>> import ipywidgets as widgets
+
+#: The CSS class of a widget's picture view (an HTML view holding an ``<img>`` with its ``alt``).
+IMAGE_CLASS = "lesson-image"
     >>> w = LessonWidget(
     ...     {"n": widgets.IntSlider(value=2, min=0, max=5, description="n")},
     ...     render=lambda n: f"<p>{n} squared is {n * n}</p>",
@@ -27,19 +32,24 @@ from typing import Any
 
 import ipywidgets as widgets
 
+#: The CSS class of a widget's picture view (an HTML view holding an ``<img>`` with its ``alt``).
+IMAGE_CLASS = "lesson-image"
+
 
 class LessonWidget(widgets.VBox):
-    """Controls above an HTML view (and optionally an image) computed from their values.
+    """Controls above an HTML view (and optionally a picture) computed from their values.
 
     ``render(**values) -> str`` returns the HTML of the view (escape data with
-    :func:`~pakafghan.html.html_text`); ``image(**values) -> bytes`` returns PNG bytes.
+    :func:`~pakafghan.html.html_text`); ``image(**values) -> str`` returns the picture as HTML,
+    a chart's :meth:`~pakafghan.charts.base.Chart.img_html` (its PNG with the text alternative as
+    ``alt``), or ``""`` for none. The picture is an HTML view of class :data:`IMAGE_CLASS`.
     """
 
     def __init__(
         self,
         controls: dict[str, widgets.Widget],
         render: Callable[..., str],
-        image: Callable[..., bytes] | None = None,
+        image: Callable[..., str] | None = None,
         title: str = "Explorer",
     ):
         self.controls = controls
@@ -47,7 +57,7 @@ class LessonWidget(widgets.VBox):
         self._render = render
         self._image = image
         self.html = widgets.HTML()
-        self.image = widgets.Image(format="png") if image is not None else None
+        self.image = None if image is None else widgets.HTML().add_class(IMAGE_CLASS)
         views: list[widgets.Widget] = [self.html] if self.image is None else [self.image, self.html]
         # Controls wrap onto further lines rather than overflow a narrow notebook.
         controls_row = widgets.HBox(

@@ -137,12 +137,12 @@ def claims_browser(ds: Dataset | None = None, show_chart: bool = True) -> Lesson
         return render_claims(chosen(group, stance, sources), labels[group])
 
     @lru_cache(maxsize=32)
-    def image(group: str, stance: str, sources: str) -> bytes:
+    def image(group: str, stance: str, sources: str) -> str:
         claims = chosen(group, stance, sources)
         subset = dict(ds.tables)
         subset["claims"] = ds.claims[ds.claims["claim_id"].isin(set(claims["claim_id"]))]
         props = sorted(set(claims["proposition_id"]))
-        return stance_chart(Dataset(ds.data_dir, subset), propositions=props).png()
+        return stance_chart(Dataset(ds.data_dir, subset), propositions=props).img_html()
 
     return LessonWidget(
         controls, render=render, image=image if show_chart else None, title="Claims browser"

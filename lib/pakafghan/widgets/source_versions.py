@@ -219,7 +219,9 @@ def source_versions(ds: Dataset | None = None, proposition: str | None = None) -
             style=wide,
             layout=widgets.Layout(width="720px"),
         ),
-        "show": widgets.ToggleButtons(
+        # A dropdown, not toggle buttons: ipywidgets 8.1 tells no screen reader which toggle
+        # button is pressed, nor ties the group to its label; a dropdown's label is its name.
+        "show": widgets.Dropdown(
             options=[(label, key) for key, label in SHOW_CHOICES.items()],
             value="all",
             description="Show",

@@ -1,18 +1,27 @@
 """Filter the timeline by actor, event type, dates and sources; see the chart and a table.
 
 The controls are ``actor`` (everyone who takes part in an event), ``event_type`` (the PLOVER
-types in the data), ``dates`` (a range slider) and ``sources`` ("all sources" or "the article
-only"; all by default). The date slider starts on ``dates`` (by default :data:`DEFAULT_DATES`,
-1 Aug – 31 Oct 2025; a lesson may choose another range) and moves in steps of about a week (the
-1st, 8th, 15th and 22nd of each month and its last day) from two months before that range to two
-months after it; its two end stops reach the earliest and the latest dates in the data. The
-views are the timeline chart (:func:`pakafghan.charts.timeline.timeline_chart`) and a table of
-the matching events, with each date as the source wrote it next to its ISO range, its precision
-and where its year comes from.
+types in the data), ``start`` and ``end`` (the dates "From" and "To") and ``sources`` ("all
+sources" or "the article only"; all by default). The dates start on ``dates`` (by default
+:data:`DEFAULT_DATES`, 1 Aug – 31 Oct 2025; a lesson may choose another range) and offer stops
+about a week apart (the 1st, 8th, 15th and 22nd of each month and its last day) from two months
+before that range to two months after it; the first and last stops reach the earliest and the
+latest dates in the data. The views are the timeline chart
+(:func:`pakafghan.charts.timeline.timeline_chart`) and a table of the matching events, with
+each date as the source wrote it next to its ISO range, its precision and where its year comes
+from.
+
+Every control is a dropdown whose visible label is its accessible name (ipywidgets ties the
+``description`` to the ``<select>`` with ``for``/``id``), reached with Tab; Alt+ArrowDown opens
+its list, the arrow keys move in it and Enter chooses (in JupyterLab, ArrowUp and ArrowDown on a
+closed dropdown move between cells instead: ipywidgets issue 3912). A range slider or toggle
+buttons would be worse: ipywidgets 8.1 gives the slider's handles no accessible name (and
+announces a stop's number, not its date), and tells no screen reader which toggle button is
+pressed or what the group is called; it has no trait to add either.
 
 Example:
     >>> w = timeline_filter()
-    >>> w.controls["dates"].value
+    >>> w.controls["start"].value, w.controls["end"].value
     ('2025-08-01', '2025-10-31')
     >>> w.controls["sources"].value = "article"
     >>> "Trilateral meeting" in w.html.value
@@ -39,10 +48,12 @@ ALL = "all"
 
 #: The date range the filter starts on: the story's first weeks, August to October 2025.
 DEFAULT_DATES = ("2025-08-01", "2025-10-31")
-#: Days of the month the date slider stops on (and each month's last day).
+#: Days of the month the dates stop on (and each month's last day).
 _STOP_DAYS = (1, 8, 15, 22)
 #: Months of weekly stops before and after the starting range.
 _MARGIN_MONTHS = 2
+#: What the view says above the chart when "To" is set before "From".
+REVERSED = "“To” is before “From”: only undated events are left. Choose a later “To”."
 
 #: What the "date as written" column says when the source has no words for the date: the row
 #: may still be dated (from the source's context, explained in its note) or not at all.
@@ -69,9 +80,9 @@ def _weekly_stops(first: pd.Timestamp, last: pd.Timestamp) -> Iterator[pd.Timest
 
 
 def date_stops(ds: Dataset, dates: tuple[str, str] = DEFAULT_DATES) -> list[tuple[str, str]]:
-    """The date slider's stops, as (label, ISO date): about a week apart, from two months before
-    ``dates`` to two months after, with ``dates`` themselves; and, when the data has dates
-    outside, a first stop on its earliest date and a last one on its latest.
+    """The stops of the dates (From and To), as (label, ISO date): about a week apart, from two
+    months before ``dates`` to two months after, with ``dates`` themselves; and, when the data
+    has dates outside, a first stop on its earliest date and a last one on its latest.
 
     Example:
         >>> from pakafghan import load_dataset
@@ -165,12 +176,12 @@ def timeline_filter(
 ) -> LessonWidget:
     """The timeline filter: actor, event type, date range and sources; a chart and a table.
 
-    ``dates`` is the range the date slider starts on (ISO dates, first and last day).
+    ``dates`` is the range the filter starts on (ISO dates, first and last day).
 
     Example:
         >>> w = timeline_filter(dates=("2025-10-01", "2026-04-30"))
-        >>> w.controls["dates"].value, w.controls["sources"].value
-        (('2025-10-01', '2026-04-30'), 'all')
+        >>> w.controls["start"].value, w.controls["end"].value, w.controls["sources"].value
+        ('2025-10-01', '2026-04-30', 'all')
     """
     ds = ds if ds is not None else load_dataset()
     stops = date_stops(ds, dates)
@@ -180,27 +191,24 @@ def timeline_filter(
         "event_type": widgets.Dropdown(
             options=_type_options(ds), value=ALL, description="Event type"
         ),
-        "dates": widgets.SelectionRangeSlider(
-            options=stops,
-            value=chosen,
-            description="Dates",
-            continuous_update=False,
-            layout=widgets.Layout(width="520px"),
-        ),
-        "sources": widgets.ToggleButtons(
+        "start": widgets.Dropdown(options=stops, value=chosen[0], description="From"),
+        "end": widgets.Dropdown(options=stops, value=chosen[1], description="To"),
+        "sources": widgets.Dropdown(
             options=[(label, key) for key, label in SOURCE_CHOICES.items()],
             value=ALL,
             description="Sources",
         ),
     }
 
-    def render(actor: str, event_type: str, dates: tuple[str, str], sources: str) -> str:
-        events = filter_events(ds, **_filters(actor, event_type, dates, sources))
+    def render(actor: str, event_type: str, start: str, end: str, sources: str) -> str:
+        events = filter_events(ds, **_filters(actor, event_type, (start, end), sources))
         caption = f"<p><em>Chart:</em> {html_text(describe_timeline(events, sources))}</p>"
+        if end < start:
+            caption = f"<p><strong>{html_text(REVERSED)}</strong></p>" + caption
         return caption + html_table(timeline_rows(events, ds), _COLUMNS, _HEADERS)
 
     @lru_cache(maxsize=32)  # going back to an earlier choice does not redraw
-    def image(actor: str, event_type: str, dates: tuple[str, str], sources: str) -> bytes:
-        return timeline_chart(ds, **_filters(actor, event_type, dates, sources)).png()
+    def image(actor: str, event_type: str, start: str, end: str, sources: str) -> str:
+        return timeline_chart(ds, **_filters(actor, event_type, (start, end), sources)).img_html()
 
     return LessonWidget(controls, render=render, image=image, title="Timeline filter")

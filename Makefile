@@ -17,9 +17,9 @@ LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: lab lab-setup test test-setup test-browser browser-deps html validate lint execute \
-	editions learner-bundle \
-	codebook bench clean help
+.PHONY: lab lab-setup test test-setup test-browser browser-deps html handouts validate lint \
+	execute editions learner-bundle \
+	codebook bench classroom classroom-bench clean help
 
 help:
 	@echo "make lab           set up .venv (lessons only) and open the lessons in JupyterLab"
@@ -30,9 +30,12 @@ help:
 	@echo "make execute       the same as make editions"
 	@echo "make learner-bundle  the lessons without solutions, as build/learner-bundle(.zip)"
 	@echo "make html          build the offline static site in site/ (open site/index.html)"
+	@echo "make handouts      every lesson (both editions) and the article as PDFs in build/handouts/"
 	@echo "make test-browser  only the browser tests (JupyterLab and the static site in Chromium)"
-	@echo "make browser-deps  install Debian's chromium for the browser tests (needs root)"
+	@echo "make browser-deps  install Debian's chromium and pdftoppm for the browser tests (root)"
 	@echo "make bench         measure lessons, kernels, loading, validation at scale, widgets"
+	@echo "make classroom     a JupyterHub for a class on 127.0.0.1 (prints its password; Ctrl-C)"
+	@echo "make classroom-bench  30 simulated learners on that hub, two faults (under 10 min)"
 	@echo "make lint          ruff check and format check"
 	@echo "make codebook      refresh the generated field tables in data/README.md"
 	@echo "USE_UV=no make ... installs with pip instead of uv"
@@ -76,7 +79,7 @@ $(LESSONS_STAMP): requirements.txt pyproject.toml | $(PY)
 # The test tools on top: again only when a requirements file or pyproject.toml changes.
 $(STAMP): requirements-dev.txt $(LESSONS_STAMP)
 	$(call install,requirements-dev.txt)
-	@$(call found,nbclient nbconvert playwright hypothesis frictionless packaging repo2docker)
+	@$(call found,nbclient nbconvert playwright hypothesis frictionless packaging repo2docker xdist pypdf jupyterhub)
 	@test -x $(BIN)/ruff || { echo "!! install failed: ruff missing"; exit 1; }
 	@touch $@
 
@@ -93,28 +96,38 @@ lab: lab-setup
 
 test-setup: $(STAMP) $(LAB_OVERRIDES)
 
+# Two pytest-xdist workers (one module each at a time: --dist loadfile): the tests wait on
+# kernels, servers and browsers, so two share the cores well. TEST_WORKERS=0: one process.
+TEST_WORKERS ?= 2
 test: test-setup lint browser-deps $(NODE_STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 test-browser: test-setup browser-deps $(NODE_STAMP)
 	$(PY) -m pytest -p no:cacheprovider tests/browser
 
-# Debian's Chromium for the browser tests (Playwright's own browser download does not work
-# here). Without root or apt-get the tests skip and say why; under CI=true that is an error.
-browser-deps:
-	@if [ -x "$(CHROMIUM)" ]; then \
-		echo ">> browser tests: using $(CHROMIUM)"; \
+# $(call debian,PROGRAM,PACKAGES,WHAT NEEDS IT): use PROGRAM, or install Debian's PACKAGES with
+# apt-get when running as root; elsewhere say what will be skipped (under CI=true, an error).
+define debian
+	@if command -v $(1) >/dev/null 2>&1; then \
+		echo ">> $(3): using $$(command -v $(1))"; \
 	elif [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then \
-		echo "!! browser tests will be SKIPPED: $(CHROMIUM) is missing and it can only be"; \
-		echo "!! installed here as root with apt-get (Debian/Ubuntu): sudo make browser-deps"; \
+		echo "!! $(3) will be SKIPPED: $(1) is missing and it can only be installed"; \
+		echo "!! here as root with apt-get (Debian/Ubuntu: $(2)): sudo make browser-deps"; \
 		test "$$CI" != true; \
 	else \
-		echo ">> installing Debian's chromium for the browser tests (about 40 s)"; \
+		echo ">> installing Debian's $(2) for $(3)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-			apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null \
-		|| { echo "!! apt-get could not install chromium: browser tests will be skipped"; \
+			apt-get install -y -qq --no-install-recommends $(2) >/dev/null \
+		|| { echo "!! apt-get could not install $(2): $(3) will be skipped"; \
 			test "$$CI" != true; }; \
 	fi
+endef
+
+# Debian's Chromium for the browser tests (Playwright's own browser download does not work
+# here; about 40 s), and pdftoppm for the handout tests' page pictures.
+browser-deps:
+	$(call debian,$(CHROMIUM),chromium chromium-driver,the browser tests)
+	$(call debian,pdftoppm,poppler-utils,the handouts' page pictures)
 
 # The widget renderer and require.js for the static site, from the npm registry (package-lock).
 $(NODE_STAMP): package.json package-lock.json
@@ -129,6 +142,11 @@ $(NODE_STAMP): package.json package-lock.json
 
 html: $(STAMP) $(NODE_STAMP)
 	$(PY) -m tools.build_site site
+
+# Every lesson printed to PDF, instructor and learner edition, and the article on one page, in
+# build/handouts/ (tools/handouts.py, tools/print.css; Debian's Chromium from browser-deps).
+handouts: test-setup browser-deps $(NODE_STAMP)
+	$(PY) -m tools.handouts build/handouts
 
 validate: $(LESSONS_STAMP)
 	$(PY) -m pakafghan validate data
@@ -155,6 +173,18 @@ learner-bundle: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench.run
+
+# A real JupyterHub (from .venv) and its proxy (node_modules) on 127.0.0.1, state in build/; every
+# process it started is stopped on Ctrl-C. LEARNERS simulated learners use it (at most 40).
+LEARNERS ?= 30
+classroom: test-setup $(NODE_STAMP)
+	$(PY) -m tools.classroom serve
+
+# Its figures go to docs/classroom-bench.json, from which deploy/z2jh/values.yaml and the README's
+# sizing table are derived (tests/test_z2jh.py checks they agree).
+classroom-bench: test-setup $(NODE_STAMP)
+	$(PY) -m tools.classroom bench --learners $(LEARNERS) --out docs/classroom-bench.json
+	$(PY) -m tools.classroom values
 
 clean:
 	rm -rf $(VENV) site node_modules build dist .pytest_cache

@@ -77,6 +77,23 @@ def pytest_configure(config: pytest.Config) -> None:
     network_guard.install()
 
 
+# Under pytest-xdist (``make test`` runs two workers), each worker's whole-run problems and
+# summary lines reach the controller, which reports them (a worker's own report is not shown).
+_from_workers: dict[str, list[str]] = {"problems": [], "summary": []}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    output = getattr(node, "workeroutput", {})
+    _from_workers["problems"] += output.get("whole_run_problems", [])
+    _from_workers["summary"] += output.get("summary", [])
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for line in _from_workers["summary"]:
+        terminalreporter.write_line(line)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if "data_digest" not in _state:
         return
@@ -89,6 +106,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if unexpected:
         problems.append(f"network access was attempted (and blocked) to: {', '.join(unexpected)}")
     problems += _state.get("shared_changed", [])
+    worker_output = getattr(session.config, "workeroutput", None)
+    if worker_output is not None:
+        worker_output["whole_run_problems"] = problems
+    problems += _from_workers["problems"]
     if problems:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         for p in problems:

@@ -57,11 +57,20 @@ def note() -> Callable[[str], None]:
     return _seen.setdefault("notes", []).append
 
 
-def pytest_terminal_summary(terminalreporter) -> None:
-    if "skipped" in _seen:
-        terminalreporter.write_line(f"browser tests NOT RUN: {_seen['skipped']}", yellow=True)
+def summary_lines() -> list[str]:
+    """What the browser tests saw: skipped or not, the screenshot folders, the notes."""
+    lines = [f"browser tests NOT RUN: {_seen['skipped']}"] if "skipped" in _seen else []
     for folder in sorted(_seen.get("shots", ())):
-        count = len(list(folder.glob("*.png")))
-        terminalreporter.write_line(f"browser screenshots: {folder} ({count} files)")
-    for line in _seen.get("notes", []):
-        terminalreporter.write_line(f"browser: {line}")
+        lines.append(f"browser screenshots: {folder} ({len(list(folder.glob('*.png')))} files)")
+    return lines + [f"browser: {line}" for line in _seen.get("notes", [])]
+
+
+def pytest_sessionfinish(session) -> None:
+    worker_output = getattr(session.config, "workeroutput", None)
+    if worker_output is not None:  # a pytest-xdist worker: tests/conftest.py prints them
+        worker_output["summary"] = worker_output.get("summary", []) + summary_lines()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for line in summary_lines():
+        terminalreporter.write_line(line)

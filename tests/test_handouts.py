@@ -26,11 +26,15 @@ def test_the_article_handout_numbers_every_sentence(ds):
     assert html.count('<p class="sentence">') == len(numbers)
 
 
-def test_learner_pages_leave_space_only_after_written_exercises():
+def test_learner_pages_leave_space_after_each_exercise_more_for_written_ones():
     path = handouts.LEARNER_DIR / "01_start_here.ipynb"
     body, title = handouts.lesson_html(path, "learner", build_site.exporter())
-    marked = re.findall(rf'celltag_{handouts.ANSWER_SPACE}" id="cell-id=([^"]+)"', body)
     cells = {cell.id: cell for cell in nbformat.read(path, as_version=4).cells}
-    sources = [cells[cell_id].source for cell_id in marked]
-    assert len(sources) == 2 and all('\nwrite("start-' in s for s in sources), sources
+    for tag, call, count in [
+        (handouts.ANSWER_SPACE, "write", 2),
+        (handouts.SHORT_ANSWER_SPACE, "check", 3),
+    ]:
+        marked = re.findall(rf'celltag_{tag}" id="cell-id=([^"]+)"', body)
+        sources = [cells[cell_id].source for cell_id in marked]
+        assert len(sources) == count and all(f'\n{call}("start-' in s for s in sources), sources
     assert title in body and "celltag" not in path.read_text(encoding="utf-8")

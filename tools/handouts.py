@@ -17,8 +17,8 @@ Example:
     >>> ids = ["article", "S3", "S30"]
     >>> named_sources("S30 and S3 disagree, as the article says; S300 is no source", ids)
     ['article', 'S3', 'S30']
-    >>> written_exercise(nbformat.v4.new_code_cell('answer = ...\\nwrite("start-2", answer)'))
-    True
+    >>> answer_space(nbformat.v4.new_code_cell('answer = ...\\nwrite("start-2", answer)'))
+    'handout-answer-space'
 """
 
 from __future__ import annotations
@@ -47,8 +47,14 @@ INSTRUCTOR_DIR = ROOT / "notebooks" / "instructor"
 LEARNER_DIR = ROOT / "notebooks"
 PRINT_CSS = Path(__file__).with_name("print.css")
 EDITIONS = {"instructor": INSTRUCTOR_DIR, "learner": LEARNER_DIR}
-#: The tag given (in memory) to a learner's written exercise, which print.css follows with space.
+#: The learner editions as run (no solutions): what a learner's screen shows.
+EXECUTED_DIR = ROOT / "lessons" / "executed"
+NAMED = "Sources named in this handout"
+SHOWN = "Sources the lesson names when it is run (its outputs are not printed here)"
+#: The tags given (in memory) to a learner's exercises, which print.css follows with ruled space:
+#: a larger box after a written exercise (``write``), a smaller one after a checked one (``check``).
 ANSWER_SPACE = "handout-answer-space"
+SHORT_ANSWER_SPACE = "handout-answer-short"
 
 # A4 with these margins (mm); the footer with the page numbers sits in the bottom margin.
 PAGE_MM = (210, 297)
@@ -148,9 +154,17 @@ class Handout:
     sources: tuple[str, ...] = ()
 
 
-def written_exercise(cell: nbformat.NotebookNode) -> bool:
-    """True for a code cell where the learner writes an answer in words (``write(...)``)."""
-    return cell.cell_type == "code" and re.search(r"^write\(", cell.source, re.M) is not None
+def answer_space(cell: nbformat.NotebookNode) -> str | None:
+    """The space a learner's exercise cell gets on paper: :data:`ANSWER_SPACE` where they write
+    an answer in words (``write(...)``), :data:`SHORT_ANSWER_SPACE` where a short answer is
+    checked (``check(...)``), else None."""
+    if cell.cell_type != "code":
+        return None
+    if re.search(r"^write\(", cell.source, re.M):
+        return ANSWER_SPACE
+    if re.search(r"^check\(", cell.source, re.M):
+        return SHORT_ANSWER_SPACE
+    return None
 
 
 def named_sources(text: str, source_ids: Sequence[str]) -> list[str]:
@@ -164,7 +178,18 @@ def named_sources(text: str, source_ids: Sequence[str]) -> list[str]:
     return [source_id for source_id in source_ids if source_id in named]
 
 
-def source_list(sources: pd.DataFrame, ids: Sequence[str]) -> str:
+def notebook_text(nb: nbformat.NotebookNode) -> str:
+    """The text of a notebook's cells and of their outputs (text, HTML, streams; no images)."""
+    parts = []
+    for cell in nb.cells:
+        parts.append(cell.source)
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            parts += [output.get("text", ""), data.get("text/plain", ""), data.get("text/html", "")]
+    return "\n".join(p if isinstance(p, str) else "".join(p) for p in parts)
+
+
+def source_list(sources: pd.DataFrame, ids: Sequence[str], heading: str = NAMED) -> str:
     """The source list printed at the end of a lesson: one row per source, from ``data/``."""
     rows = sources.set_index("source_id").loc[list(ids)].reset_index()
     rows["url"] = rows["url"].fillna("").replace("", "no address recorded")
@@ -175,7 +200,7 @@ def source_list(sources: pd.DataFrame, ids: Sequence[str]) -> str:
         empty="This page names no source by its id.",
     )
     return (
-        '<section class="handout-sources"><h2>Sources named in this handout</h2>'
+        f'<section class="handout-sources"><h2>{heading}</h2>'
         "<p>As recorded in <code>data/sources.csv</code>.</p>"
         f"{table}</section>"
     )
@@ -184,14 +209,15 @@ def source_list(sources: pd.DataFrame, ids: Sequence[str]) -> str:
 def lesson_html(path: Path, edition: str, exporter) -> tuple[str, str]:
     """The lesson page (nbconvert, styled as on the static site) and its title (its first H1).
 
-    In the learner edition each written exercise gets the tag that print.css follows with
-    ruled space (in memory: the notebook file is not changed).
+    In the learner edition each exercise gets the tag that print.css follows with ruled space
+    (in memory: the notebook file is not changed).
     """
     nb = nbformat.read(path, as_version=4)
     if edition == "learner":
         for cell in nb.cells:
-            if written_exercise(cell):
-                cell.metadata.setdefault("tags", []).append(ANSWER_SPACE)
+            space = answer_space(cell)
+            if space:
+                cell.metadata.setdefault("tags", []).append(space)
     title = build_site.lesson_title(nb, path.stem)
     label = title if f"({edition} edition)" in title else f"{title} ({edition} edition)"
     nav = html_text(f"pakafghan lessons · {edition} edition · {path.name}")
@@ -288,18 +314,28 @@ def print_page(page, target: Path, title: str) -> Handout:
     )
 
 
-def print_lesson(page, html_file: Path, target: Path, title: str, sources: pd.DataFrame):
-    """Open a lesson page, wait for its widgets and figures, add its source list, and print it."""
+def print_lesson(
+    page,
+    html_file: Path,
+    target: Path,
+    title: str,
+    sources: pd.DataFrame,
+    shown: str | None = None,
+):
+    """Open a lesson page, wait for its widgets and figures, add its source list, and print it.
+
+    The list names the sources the printed page names, or, given ``shown`` (the text of the
+    lesson run, for a learner edition printed without its outputs), those the run shows."""
     page.goto(html_file.resolve().as_uri())
     page.add_style_tag(content=PRINT_CSS.read_text(encoding="utf-8"))
     try:
         page.wait_for_function(_READY, timeout=60_000)
     except Exception as error:  # Playwright's TimeoutError
         raise SystemExit(f"!! {html_file.name}: widgets or figures did not render") from error
-    ids = named_sources(page.evaluate("() => document.body.innerText"), list(sources.source_id))
-    page.evaluate(
-        "(html) => document.body.insertAdjacentHTML('beforeend', html)", source_list(sources, ids)
-    )
+    text = shown if shown is not None else page.evaluate("() => document.body.innerText")
+    ids = named_sources(text, list(sources.source_id))
+    listed = source_list(sources, ids, NAMED if shown is None else SHOWN)
+    page.evaluate("(html) => document.body.insertAdjacentHTML('beforeend', html)", listed)
     return replace(print_page(page, target, title), sources=tuple(ids))
 
 
@@ -321,7 +357,10 @@ def build(out: Path) -> list[Handout]:
                 html_file = pages / f"{lesson.stem}-{edition}.html"
                 html_file.write_text(body, encoding="utf-8")
                 target = out / f"{lesson.stem}-{edition}.pdf"
-                handouts.append(print_lesson(page, html_file, target, title, sources))
+                shown = None
+                if edition == "learner":  # printed without outputs: list what a run shows
+                    shown = notebook_text(nbformat.read(EXECUTED_DIR / lesson.name, as_version=4))
+                handouts.append(print_lesson(page, html_file, target, title, sources, shown))
                 log_line(handouts[-1])
         article_file = pages / "article.html"
         article_file.write_text(article_html(PRINT_CSS.read_text(encoding="utf-8")), "utf-8")

@@ -305,9 +305,9 @@ def figure_text(value: object, qualifier: object = None, value_max: object = Non
 
 def who_gives(ds: Dataset, proposition_id: str) -> pd.DataFrame:
     """Who says what on one proposition: one row per claimant and stance, with how directly the
-    sources pass it on, what they say (each source's own wording, ``version``, else the number),
-    and the independent sources that report it, with their dates (a syndicated copy counts as
-    its original). Sorted by claimant.
+    sources pass it on, what they say (each source's own wording, ``version``, else the number;
+    a dash when neither), and the independent sources that report it, with their dates (a
+    syndicated copy counts as its original). Sorted by claimant.
 
     Example:
         >>> from pakafghan import load_dataset
@@ -334,7 +334,7 @@ def who_gives(ds: Dataset, proposition_id: str) -> pd.DataFrame:
                 "claimant": claimant,
                 "stance": stance,
                 "directness": ", ".join(dict.fromkeys(claims["directness"].astype(str))),
-                "says": "; ".join(dict.fromkeys(s for s in said if s)) or None,
+                "says": "; ".join(dict.fromkeys(s for s in said if s)) or "—",
                 "sources": ", ".join(f"{s} ({dates[s]})" for s in sources),
             }
         )

@@ -74,6 +74,28 @@ def embedded_images(reader: PdfReader) -> int:
     return len(seen)
 
 
+def figure_alts(reader: PdfReader) -> list[str | None]:
+    """The ``/Alt`` text of every figure in the tagged PDF's structure tree (None where missing):
+    what a screen reader reads for each picture."""
+    alts: list[str | None] = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            if node.get("/S") == "/Figure":
+                alts.append(node.get("/Alt"))
+            if node.get("/K") is not None:
+                walk(node["/K"])
+
+    root = reader.trailer["/Root"].get("/StructTreeRoot")
+    if root is not None:
+        walk(root)
+    return alts
+
+
 def as_expected(pages: int, expected: int) -> bool:
     """True when ``pages`` is within one page or a tenth of ``expected``."""
     return abs(pages - expected) <= max(1, expected // 10)
@@ -190,6 +212,8 @@ def test_instructor_editions_embed_their_figures(printed):
             nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
             assert embedded_images(reader) >= figures_in_outputs(nb), name
             assert embedded_images(reader) >= handout.figures, name
+            alts = figure_alts(reader)
+            assert len(alts) >= handout.figures and all(alts), f"{name}: a figure has no alt"
 
 
 def test_widgets_print_their_saved_state(printed):

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import nbformat
 
+from bench.pandera_check import bench_pandera
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "benchmarks.md"
 PY = sys.executable
@@ -424,6 +426,7 @@ def main(argv: list[str] | None = None) -> int:
         steps = [
             lambda: [bench_startup()],
             lambda: bench_scale(work, sizes),
+            lambda: bench_pandera(work, sizes),
             lambda: bench_large_charts(work, sizes[-1]),
             lambda: bench_in_memory_charts(sizes[-1]),
             bench_widgets,

@@ -1,4 +1,4 @@
-"""pakafghan: sourced event data on Pakistan-Afghanistan relations in August 2025, for teaching.
+"""pakafghan: sourced event data on Pakistan-Afghanistan relations since August 2025, for teaching.
 
 Load the validated tables as pandas DataFrames and find the evidence behind any record.
 
@@ -8,8 +8,6 @@ Example:
     >>> ds.events.loc[0, "status"]
     'planned'
 """
-
-from importlib import metadata as _metadata
 
 from pakafghan.evidence import Evidence, evidence
 from pakafghan.load import (
@@ -47,7 +45,16 @@ __all__ = [
     "source_text",
     "validate",
 ]
-try:  # the installed distribution's version (pyproject.toml), so there is one place to change it
-    __version__ = _metadata.version("pakafghan")
-except _metadata.PackageNotFoundError:  # a checkout on sys.path without an install
-    __version__ = "0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``: the installed distribution's (pyproject.toml), so there is one place to
+    change it; read only when asked for (``importlib.metadata`` costs about 40 ms at import)."""
+    if name != "__version__":
+        raise AttributeError(f"module 'pakafghan' has no attribute {name!r}")
+    from importlib import metadata
+
+    try:
+        return metadata.version("pakafghan")
+    except metadata.PackageNotFoundError:  # a checkout on sys.path without an install
+        return "0+unknown"

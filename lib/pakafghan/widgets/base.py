@@ -10,9 +10,6 @@ callback output.
 
 Example:
     >>> import ipywidgets as widgets
-
-#: The CSS class of a widget's picture view (an HTML view holding an ``<img>`` with its ``alt``).
-IMAGE_CLASS = "lesson-image"
     >>> w = LessonWidget(
     ...     {"n": widgets.IntSlider(value=2, min=0, max=5, description="n")},
     ...     render=lambda n: f"<p>{n} squared is {n * n}</p>",

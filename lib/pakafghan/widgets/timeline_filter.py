@@ -13,8 +13,9 @@ from.
 
 Every control is a dropdown whose visible label is its accessible name (ipywidgets ties the
 ``description`` to the ``<select>`` with ``for``/``id``), reached with Tab; Alt+ArrowDown opens
-its list, the arrow keys move in it and Enter chooses (in JupyterLab, ArrowUp and ArrowDown on a
-closed dropdown move between cells instead: ipywidgets issue 3912). A range slider or toggle
+its list, the arrow keys move in it and Enter chooses (in JupyterLab without the project's
+settings, ``tools/jupyter_settings/overrides.json``, ArrowUp and ArrowDown on a closed dropdown
+move between cells instead: ipywidgets issue 3912). A range slider or toggle
 buttons would be worse: ipywidgets 8.1 gives the slider's handles no accessible name (and
 announces a stop's number, not its date), and tells no screen reader which toggle button is
 pressed or what the group is called; it has no trait to add either.

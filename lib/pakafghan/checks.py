@@ -21,7 +21,6 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from numpy.dtypes import StringDType
 
 from pakafghan.problems import Problem
 from pakafghan.schema import Field
@@ -31,7 +30,7 @@ CELL_LIMIT = 10_000
 
 #: A cell that starts with one of these may be run as a formula when opened in a spreadsheet.
 FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")
-_WHITESPACE = " \t\r\n\x0b\x0c\xa0"
+_SPACE_AFTER = re.compile(r"\0(?=\s)")
 
 _DATE_SHAPE = r"\d{4}-\d{2}-\d{2}"
 _NUMBER_SHAPE = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
@@ -46,42 +45,62 @@ def short(value: object, limit: int = 60) -> str:
     return repr(text)
 
 
-def as_strings(col: pd.Series | np.ndarray) -> np.ndarray:
-    """A column as a NumPy ``StringDType`` array, for fast vectorised string operations."""
-    return np.asarray(col, dtype=object).astype(StringDType())
-
-
 def member(values: np.ndarray | pd.Series, allowed: object) -> np.ndarray:
-    """True where ``values`` is in ``allowed``.
+    """True where ``values`` is in ``allowed``: one set lookup per row, linear in the rows."""
+    cells = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else values
+    known = set(allowed)
+    return np.fromiter(map(known.__contains__, cells), dtype=bool, count=len(cells))
 
-    A hash lookup, linear in the number of rows (``np.isin`` on string arrays is quadratic when
-    both sides are long). Pass object arrays (``frame[col].to_numpy(dtype=object)``): converting
-    from NumPy string arrays costs more than the lookup.
-    """
-    keys = values if isinstance(values, pd.Series) else pd.Series(np.asarray(values, dtype=object))
-    return keys.isin(list(allowed)).to_numpy(dtype=bool)
+
+#: How many values :func:`fullmatch` matches at once.
+_BLOCK = 1_000
 
 
 def fullmatch(values: np.ndarray, pattern: str, where: np.ndarray) -> np.ndarray:
     """True where ``values`` fully match ``pattern``; only rows in ``where`` are looked at.
 
-    Fast path: the selected values joined by newlines are matched by one regular expression in
-    one call; only when that fails is each value matched on its own.
+    Fast path: a block of values joined by newlines is matched by one regular expression in one
+    call; only a block that fails (or holds a newline) is matched value by value.
     """
     out = np.zeros(len(values), dtype=bool)
     idx = np.flatnonzero(where)
-    if not len(idx):
-        return out
-    subset = values[idx].astype(object).tolist()
     regex = _compiled(pattern)
-    joined = "\n".join(subset)
-    if "\n" not in "".join(subset) and _compiled(f"(?:(?:{pattern})\n)*(?:{pattern})").fullmatch(
-        joined
-    ):
-        out[idx] = True
-    else:
-        out[idx] = [regex.fullmatch(v) is not None for v in subset]
+    joined_regex = _compiled(f"(?:(?:{pattern})\n)*(?:{pattern})")
+    for start in range(0, len(idx), _BLOCK):
+        rows = idx[start : start + _BLOCK]
+        block = values[rows].tolist()
+        joined = "\n".join(block)
+        if joined.count("\n") == len(block) - 1 and joined_regex.fullmatch(joined):
+            out[rows] = True
+        else:
+            out[rows] = [regex.fullmatch(v) is not None for v in block]
     return out
+
+
+def _edges(cells: np.ndarray, length: np.ndarray, text: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Cells with white space at either end, and (for ``text``) cells starting like a formula.
+
+    The cells are joined by NUL, a character no table may hold (see :mod:`pakafghan.csvread`).
+    One regular expression finds every NUL followed by something worth a look, in the joined
+    cells for their first characters and in the same text reversed for their last; Python sorts
+    out those few cells.
+    """
+    joined = "\0" + "\0".join(cells) + "\0"
+    starts = np.cumsum(length + 1) - length  # where each cell begins in ``joined``
+    ends = starts + length  # the NUL after each cell
+    first = _compiled(r"\0(?=[\s=+@-])" if text else r"\0(?=\s)")
+    look = np.searchsorted(starts, [m.end() for m in first.finditer(joined)])
+    back = len(joined) - 1 - np.array([m.start() for m in _SPACE_AFTER.finditer(joined[::-1])])
+    look = set(look.tolist()) | set(np.searchsorted(ends, back).tolist())
+    spaced = np.zeros(len(cells), dtype=bool)
+    formula = np.zeros(len(cells), dtype=bool)
+    for i in look:
+        value = cells[i]
+        if value[0].isspace() or value[-1].isspace():
+            spaced[i] = True
+        elif text and value[0] in FORMULA_SIGNS:
+            formula[i] = True
+    return spaced, formula
 
 
 @lru_cache(maxsize=64)
@@ -127,15 +146,15 @@ class ColumnChecker:
         if f.type == "string" and f.enum is not None:
             out = self._check_enum(f, col)
         else:
-            s = as_strings(col)
-            length = np.strings.str_len(s)
+            s = col.to_numpy(dtype=object)
+            length = np.fromiter(map(len, s), dtype=np.int64, count=len(s))
             present = length > 0
             out = []
             if f.required:
                 out += self.flag(
                     ~present, f.name, s, lambda v: "is required but empty", code="required"
                 )
-            spaced, formula = self._edges(s, length, present, f.type == "string")
+            spaced, formula = _edges(s, length, f.type == "string")
             out += self.flag(
                 spaced,
                 f.name,
@@ -172,29 +191,6 @@ class ColumnChecker:
             code="enum",
         )
         return out
-
-    @staticmethod
-    def _edges(
-        s: np.ndarray, length: np.ndarray, present: np.ndarray, text: bool
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Cells with white space at either end, and (for text) cells starting like a formula.
-
-        Two vectorised strips find the few cells worth a look; Python sorts those out.
-        """
-        lead = ("=+-@" if text else "") + _WHITESPACE  # NumPy 2.4 misses "@" after "\xa0"
-        edge = present & (
-            (np.strings.str_len(np.strings.lstrip(s, lead)) < length)
-            | (np.strings.str_len(np.strings.rstrip(s)) < length)
-        )
-        spaced = np.zeros(len(s), dtype=bool)
-        formula = np.zeros(len(s), dtype=bool)
-        for i in np.flatnonzero(edge):
-            value = str(s[i])
-            if value[0].isspace() or value[-1].isspace():
-                spaced[i] = True
-            elif text and value[0] in FORMULA_SIGNS:
-                formula[i] = True
-        return spaced, formula
 
     def _check_string(
         self, f: Field, s: np.ndarray, ok: np.ndarray, length: np.ndarray, formula: np.ndarray
@@ -319,11 +315,9 @@ class ColumnChecker:
             >>> p.line, p.code, p.message.startswith("'A ' is already used on line 2")
             (3, 'primary-key', True)
         """
-        parts = [np.strings.lower(np.strings.strip(as_strings(frame[n]))) for n in names]
-        key = parts[0]
-        for part in parts[1:]:
-            key = np.strings.add(np.strings.add(key, "\x1f"), part)
-        keys = pd.Series(key.astype(object))
+        parts = [[v.strip().lower() for v in frame[n].to_numpy(dtype=object)] for n in names]
+        joined = parts[0] if len(parts) == 1 else ["\x1f".join(k) for k in zip(*parts, strict=True)]
+        keys = pd.Series(joined)
         dup = keys.duplicated(keep="first").to_numpy()
         if not dup.any():
             return []

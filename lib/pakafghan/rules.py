@@ -257,11 +257,13 @@ def _numbers(raw: RawTable) -> list[Problem]:
     return out
 
 
-def _published_latest(sources: RawTable) -> dict[str, pd.Timestamp]:
-    """source_id → its latest possible publication day, for the sources that have one."""
-    f = sources.frame
-    late = parse_dates(f["published_latest"])
-    return {s: d for s, d in zip(f["source_id"], late, strict=True) if pd.notna(d)}
+def _last_days(frame: pd.DataFrame, key: str, dates: str, rows: np.ndarray) -> pd.Series:
+    """``key`` → its day in the column ``dates``, for the ``rows`` (a mask) that have one. A key
+    used twice (reported by the key check) keeps its last row."""
+    days = parse_dates(frame[dates])
+    keep = rows & days.notna().to_numpy(dtype=bool)
+    out = pd.Series(days[keep].to_numpy(), index=frame[key][keep].to_numpy(dtype=object))
+    return out[~out.index.duplicated(keep="last")]
 
 
 def _too_early(
@@ -269,8 +271,8 @@ def _too_early(
     key: str,
     rows: np.ndarray,
     event_ids: np.ndarray,
-    held_until: dict[str, pd.Timestamp],
-    published: dict[str, pd.Timestamp],
+    held_until: pd.Series,
+    published: pd.Series,
 ) -> list[Problem]:
     """Problems for the ``rows`` (a mask) whose source was published before their held event's
     last day (``held_until``: event_id → date_latest of the held events)."""
@@ -305,13 +307,10 @@ def _source_before_event(tables: dict[str, RawTable]) -> list[Problem]:
     sources, events = tables.get("sources"), tables.get("events")
     if sources is None or events is None or sources.frame.empty or events.frame.empty:
         return []
-    published = _published_latest(sources)
-    ef = events.frame
+    sf, ef = sources.frame, events.frame
+    published = _last_days(sf, "source_id", "published_latest", np.ones(len(sf), dtype=bool))
     held = _objects(ef, "status") == "held"
-    ends = parse_dates(ef["date_latest"])
-    held_until = {
-        e: d for e, d, h in zip(ef["event_id"], ends, held, strict=True) if h and pd.notna(d)
-    }
+    held_until = _last_days(ef, "event_id", "date_latest", held)
     ids = _objects(ef, "event_id")
     out = _too_early(events, "event_id", held, ids, held_until, published)
     participations = tables.get("event_actors")
@@ -320,7 +319,7 @@ def _source_before_event(tables: dict[str, RawTable]) -> list[Problem]:
         out += _too_early(
             participations,
             "participation_id",
-            member(about, held_until),
+            member(about, held_until.index),
             about,
             held_until,
             published,
@@ -331,7 +330,9 @@ def _source_before_event(tables: dict[str, RawTable]) -> list[Problem]:
         event_of = dict(zip(pf["proposition_id"], pf["event_id"], strict=True))
         cf = claims.frame
         about = cf["proposition_id"].map(event_of).fillna("").to_numpy(dtype=object)
-        happened = member(_objects(cf, "stance"), HAPPENED_STANCES) & member(about, held_until)
+        happened = member(_objects(cf, "stance"), HAPPENED_STANCES) & member(
+            about, held_until.index
+        )
         out += _too_early(claims, "claim_id", happened, about, held_until, published)
     return out
 

@@ -73,6 +73,7 @@ def pytest_configure(config: pytest.Config) -> None:
     log.touch()
     _state["log"] = log
     os.environ["IPYTHONDIR"] = str(work / "ipython")
+    os.environ["PAKAFGHAN_CACHE"] = str(work / "table-cache")  # not the user's ~/.cache
     os.environ[network_guard.LOG_ENV] = str(log)
     network_guard.install()
 

@@ -35,6 +35,7 @@ LAYERS = {
             "pakafghan.problems",
             "pakafghan.rules",
             "pakafghan.schema",
+            "pakafghan.tablecache",
             "pakafghan.validate",
             "pakafghan.vocabulary",
         },

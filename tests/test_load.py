@@ -149,7 +149,9 @@ def test_evidence_locates_the_quote_in_the_text():
 
 @pytest.fixture
 def validations(monkeypatch):
-    """The folders the loaders validate, in order, while the test runs."""
+    """The folders the loaders validate, in order, while the test runs (the per-user cache is
+    off: these tests are about the cache in the kernel; tests/test_tablecache.py has the other)."""
+    monkeypatch.setenv("PAKAFGHAN_CACHE", "off")
     seen: list[Path] = []
     real = load_module.validate
 

@@ -340,4 +340,4 @@ class ColumnChecker:
 
 def parse_dates(col: pd.Series) -> pd.Series:
     """ISO dates to datetimes; empty or impossible dates become NaT."""
-    return pd.to_datetime(col.where(col != "", None), format="%Y-%m-%d", errors="coerce")
+    return pd.to_datetime(col, format="%Y-%m-%d", errors="coerce")

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pakafghan import tablecache
 from pakafghan.checks import parse_dates
 from pakafghan.codebook import describe_dataset
 from pakafghan.datadir import resolve_data_dir
@@ -94,13 +95,22 @@ def _load_signed(signature: tuple) -> dict[str, pd.DataFrame]:
     """Validate and type the folder ``signature[0]``; cached on the folder's whole signature.
 
     Invalid data raises, and an exception is never cached: it is re-validated on every call.
+    Valid tables are also kept in the per-user cache (:mod:`pakafghan.tablecache`), so another
+    kernel loading the same bytes with the same code does not validate them again.
     """
     folder = Path(signature[0])
+    key = tablecache.cache_key(folder)
+    cached = tablecache.get(key)
+    if cached is not None:
+        return cached
     report = validate(folder)
     if not report.ok:
         raise DataValidationError(report.problems)
     package = read_package(folder)
-    return {t.name: _typed(t, report.tables[t.name].frame) for t in package.tables}
+    tables = {t.name: _typed(t, report.tables[t.name].frame) for t in package.tables}
+    if tablecache.cache_key(folder) == key:  # unchanged while it was checked
+        tablecache.put(key, tables)
+    return tables
 
 
 def _load_all(data_dir: str | Path | None) -> dict[str, pd.DataFrame]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import matplotlib
 import matplotlib.dates as mdates
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from pakafghan.html import html_text
@@ -69,6 +70,7 @@ def new_figure(width: float = 10, height: float = 6, **subplot_kw) -> tuple[Figu
         [4.0, 3.0]
     """
     fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(fig)  # one renderer, kept: measuring a text does not draw the figure again
     ax = fig.add_subplot(**subplot_kw)
     return fig, ax
 

@@ -235,3 +235,16 @@ def test_long_labels_wrap_onto_two_lines_instead_of_being_cut(ds):
     longest = max(labels, key=len)
     assert "…" in longest or len(longest) <= 2 * 48 + 1
     assert chart.figure.get_size_inches()[1] >= 0.5 * len(labels)
+
+
+def test_a_drawn_chart_lets_go_of_its_pixels_and_draws_the_same_again(ds):
+    """A chart kept in ``Out`` after being shown must not keep its image buffer (the canvas's
+    renderer, which every drawn text also refers to); drawing it again gives the same PNG."""
+    from matplotlib.text import Text
+
+    chart = timeline_chart(ds, threads="islamabad_meeting")
+    first = chart.png()
+    texts = chart.figure.findobj(Text)
+    assert texts and all(t._renderer is None for t in texts)
+    assert chart.figure.canvas.renderer is None
+    assert chart.png() == first == timeline_chart(ds, threads="islamabad_meeting").png()

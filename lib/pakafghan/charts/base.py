@@ -26,6 +26,7 @@ import matplotlib.dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from pakafghan.html import html_text
 from pakafghan.style import FONT
@@ -57,6 +58,18 @@ def classroom_style() -> AbstractContextManager:
     return matplotlib.rc_context(_RC)
 
 
+class _Canvas(FigureCanvasAgg):
+    """An Agg canvas whose renderer (the figure's pixels) can be let go once the PNG is made,
+    so that a chart kept in the notebook's output history (``Out``) holds no image buffer:
+    about 24 MB for a tall timeline. Every text drawn keeps the renderer too (matplotlib's
+    private ``Text._renderer``; it measures itself again with a new one when asked)."""
+
+    def release(self) -> None:
+        for text in self.figure.findobj(Text):
+            text._renderer = None
+        self.renderer, self._lastKey = None, None
+
+
 def new_figure(width: float = 10, height: float = 6, **subplot_kw) -> tuple[Figure, Axes]:
     """A figure with one axes, not registered with pyplot; draw on it inside
     :func:`classroom_style`.
@@ -70,7 +83,7 @@ def new_figure(width: float = 10, height: float = 6, **subplot_kw) -> tuple[Figu
         [4.0, 3.0]
     """
     fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
-    FigureCanvasAgg(fig)  # one renderer, kept: measuring a text does not draw the figure again
+    _Canvas(fig)  # one renderer while drawing: measuring a text does not draw the figure again
     ax = fig.add_subplot(**subplot_kw)
     return fig, ax
 
@@ -105,6 +118,9 @@ class Chart:
         buf = io.BytesIO()
         with matplotlib.rc_context(_RC):
             self.figure.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+        self.figure.set_layout_engine("none")  # laid out once: drawn again, it stays the same
+        if isinstance(self.figure.canvas, _Canvas):
+            self.figure.canvas.release()
         return buf.getvalue()
 
     def __repr__(self) -> str:

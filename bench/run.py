@@ -25,6 +25,7 @@ from pathlib import Path
 
 import nbformat
 
+from bench import explained
 from bench.browser import bench_browser
 from bench.pandera_check import bench_pandera
 
@@ -452,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
             for row in new:
                 print(f"{row.measure}: {row.value} (target {row.target})", flush=True)
             rows += new
-    table = render(rows, time.perf_counter() - start)
+    table = render(rows, time.perf_counter() - start) + "\n" + explained.render(rows)
     print("\n" + table)
     DOCS.parent.mkdir(exist_ok=True)
     DOCS.write_text(

@@ -221,13 +221,20 @@ class Seat:
 async def _seat(hub: Hub, name: str, report: ClassReport) -> Seat:
     """A learner ready for Run All: logged in, server started, note saved, lesson open."""
     learner = Learner(hub.url, name, hub.password, hub.admin_token)
-    await learner.log_in()
-    report.server_start_seconds.append(await learner.start_server())
-    seat = Seat(learner, note=f"{name} was here before the faults.")
-    await learner.save_text(NOTE, seat.note)
-    seat.notebook = await learner.notebook(lesson_path(report.lesson))
-    seat.session_id, seat.socket = await learner.open_kernel(lesson_path(report.lesson))
-    seat.kernel_id = (await learner.api(f"/sessions/{seat.session_id}"))["kernel"]["id"]
+    step = "logging in"
+    try:
+        await learner.log_in()
+        step = "starting the server"
+        report.server_start_seconds.append(await learner.start_server())
+        seat = Seat(learner, note=f"{name} was here before the faults.")
+        step = "saving a note"
+        await learner.save_text(NOTE, seat.note)
+        seat.notebook = await learner.notebook(lesson_path(report.lesson))
+        step = "opening the lesson's kernel"
+        seat.session_id, seat.socket = await learner.open_kernel(lesson_path(report.lesson))
+        seat.kernel_id = (await learner.api(f"/sessions/{seat.session_id}"))["kernel"]["id"]
+    except Exception as error:  # said with the step, so a report tells where a learner stopped
+        raise LearnerError(f"{step}: {error}") from error
     return seat
 
 

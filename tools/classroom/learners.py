@@ -253,10 +253,13 @@ class Learner:
         session = await self.api("/sessions", "POST", body)
         kernel_id = session["kernel"]["id"]
         url = self.server_url.replace("http", "ws", 1) + f"/api/kernels/{kernel_id}/channels"
+        # The server answers once the new kernel has started: under a class's load, that can
+        # take as long as starting a server.
         request = HTTPRequest(
             url_concat(url, {"session_id": uuid.uuid4().hex}),
             headers={"Authorization": f"token {self.token}"},
-            request_timeout=REQUEST_TIMEOUT,
+            connect_timeout=START_TIMEOUT,
+            request_timeout=START_TIMEOUT,
         )
         socket = await websocket_connect(request, max_message_size=256 * 1024 * 1024)
         await self._request(socket, "kernel_info_request", {}, timeout=REQUEST_TIMEOUT)

@@ -45,10 +45,15 @@ def short(value: object, limit: int = 60) -> str:
     return repr(text)
 
 
+def _plain(values: object) -> object:
+    """pandas' values as a NumPy object array (iterating a pandas string column is slow)."""
+    return values.to_numpy(dtype=object) if isinstance(values, (pd.Series, pd.Index)) else values
+
+
 def member(values: np.ndarray | pd.Series, allowed: object) -> np.ndarray:
     """True where ``values`` is in ``allowed``: one set lookup per row, linear in the rows."""
-    cells = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else values
-    known = set(allowed)
+    cells = _plain(values)
+    known = set(_plain(allowed))
     return np.fromiter(map(known.__contains__, cells), dtype=bool, count=len(cells))
 
 

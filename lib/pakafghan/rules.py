@@ -327,7 +327,7 @@ def _source_before_event(tables: dict[str, RawTable]) -> list[Problem]:
     claims, props = tables.get("claims"), tables.get("propositions")
     if claims is not None and props is not None and not claims.frame.empty:
         pf = props.frame
-        event_of = dict(zip(pf["proposition_id"], pf["event_id"], strict=True))
+        event_of = dict(zip(_objects(pf, "proposition_id"), _objects(pf, "event_id"), strict=True))
         cf = claims.frame
         about = cf["proposition_id"].map(event_of).fillna("").to_numpy(dtype=object)
         happened = member(_objects(cf, "stance"), HAPPENED_STANCES) & member(

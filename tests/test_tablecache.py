@@ -76,10 +76,42 @@ def test_the_key_follows_the_code_that_checks(tmp_path, data, monkeypatch):
     code = tmp_path / "code"
     code.mkdir()
     (code / "rules.py").write_text("RULES = 1\n")
-    monkeypatch.setattr(tablecache, "_CODE_DIR", code)
-    before = tablecache.cache_key(data)
+    before = tablecache.code_digest(code)
     (code / "rules.py").write_text("RULES = 2\n")
+    assert tablecache.code_digest(code) != before
+    key = tablecache.cache_key(data)
+    monkeypatch.setattr(tablecache, "CODE_DIGEST", before)
+    assert tablecache.cache_key(data) != key
+
+
+def test_the_key_follows_files_behind_a_symbolic_link(tmp_path, data):
+    real = tmp_path / "texts"
+    shutil.move(data / "sources", real)
+    (data / "sources").symlink_to(real, target_is_directory=True)
+    before = tablecache.cache_key(data)
+    text = next(real.glob("*.txt"))
+    text.write_text(text.read_text(encoding="utf-8") + " ", encoding="utf-8")
     assert tablecache.cache_key(data) != before
+
+
+def test_an_entry_others_may_write_is_not_read(cache, data):
+    key = tablecache.cache_key(data)
+    tablecache.put(key, {"planted": True})
+    assert tablecache.get(key) == {"planted": True}
+    (cache / f"{key}.pickle").chmod(0o666)
+    assert tablecache.get(key) is None
+
+
+def test_no_home_folder_is_no_cache(monkeypatch):
+    monkeypatch.delenv(tablecache.ENV_VAR, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert tablecache.cache_dir() is None
+    assert tablecache.cache_key(BUNDLED_DATA_DIR) is None
 
 
 def test_a_broken_entry_is_ignored_and_replaced(cache, data, monkeypatch):

@@ -529,6 +529,23 @@ def test_claim_that_a_held_event_happened_cannot_cite_an_earlier_source(data_cop
     )
 
 
+def test_data_with_no_held_event_or_no_dated_source_is_judged_without_error(data_copy):
+    events = data_copy.path / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(",held,", ",planned,"))
+    assert validate(data_copy.path).ok
+    sources = data_copy.path / "sources.csv"
+    with sources.open(encoding="utf-8", newline="") as text:
+        rows = list(csv.DictReader(text))
+    for row in rows:
+        row["published_latest"] = ""
+    with sources.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    report = validate(data_copy.path)
+    assert "source-before-event" not in {p.code for p in report.problems}
+
+
 def test_claim_that_does_not_say_the_event_happened_is_not_covered(data_copy):
     # a denial (participants deny the Taliban represent Afghans) does not say it happened
     data_copy.set_cell("claims", "cl-057", "source_id", "S10")

@@ -1,7 +1,8 @@
 """Column checks that follow Table Schema: types, required, enum, pattern, lengths, ranges, keys.
 
-Every check works on a whole column at once (pandas string methods, ``isin``, ``duplicated``);
-Python only loops over the rows that fail, to word their messages.
+Every check works on a whole column at once: regular expressions over a column's joined cells,
+set lookups, lengths and ``duplicated``, each one pass over the column; messages are worded only
+for the rows that fail.
 
 Example:
     >>> import numpy as np, pandas as pd
@@ -86,9 +87,9 @@ def _edges(cells: np.ndarray, length: np.ndarray, text: bool) -> tuple[np.ndarra
     """Cells with white space at either end, and (for ``text``) cells starting like a formula.
 
     The cells are joined by NUL, a character no table may hold (see :mod:`pakafghan.csvread`).
-    One regular expression finds every NUL followed by something worth a look, in the joined
-    cells for their first characters and in the same text reversed for their last; Python sorts
-    out those few cells.
+    Two scans find every NUL followed by something worth a look: one over the joined cells for
+    their first characters, one over the same text reversed for their last. Python sorts out
+    those few cells.
     """
     joined = "\0" + "\0".join(cells) + "\0"
     starts = np.cumsum(length + 1) - length  # where each cell begins in ``joined``

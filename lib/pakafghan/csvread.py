@@ -186,10 +186,10 @@ def read_csv_text(text: str, file: str) -> RawTable:
         return _empty(
             file, [Problem(file, 1, "", "a column has no name in the header", "unnamed-column")]
         )
-    marked = text.replace("\n", "," + _SENTINEL + "\n").encode("utf-8")
+    marked = text.replace("\n", "," + _SENTINEL + "\n")
     try:
         frame = pd.read_csv(
-            io.BytesIO(marked),  # pandas reads bytes faster than text
+            io.BytesIO(marked.encode("utf-8")),  # pandas reads bytes faster than text
             header=0,
             names=[*header, _END],
             dtype=str,

@@ -108,7 +108,7 @@ def _load_signed(signature: tuple) -> dict[str, pd.DataFrame]:
         raise DataValidationError(report.problems)
     package = read_package(folder)
     tables = {t.name: _typed(t, report.tables[t.name].frame) for t in package.tables}
-    if tablecache.cache_key(folder) == key:  # unchanged while it was checked
+    if key is not None and tablecache.cache_key(folder) == key:  # unchanged while checked
         tablecache.put(key, tables)
     return tables
 

@@ -311,6 +311,8 @@ def _source_before_event(tables: dict[str, RawTable]) -> list[Problem]:
     published = _last_days(sf, "source_id", "published_latest", np.ones(len(sf), dtype=bool))
     held = _objects(ef, "status") == "held"
     held_until = _last_days(ef, "event_id", "date_latest", held)
+    if held_until.empty or published.empty:  # nothing held, or no source dated: nothing to see
+        return []
     ids = _objects(ef, "event_id")
     out = _too_early(events, "event_id", held, ids, held_until, published)
     participations = tables.get("event_actors")

@@ -114,7 +114,11 @@ class Chart:
     alt_text: str
 
     def png(self) -> bytes:
-        """The figure as PNG bytes (deterministic for the same data and library versions)."""
+        """The figure as PNG bytes (deterministic for the same data and library versions).
+
+        The first call fixes the layout: drawing again gives the same bytes, and a change made
+        to the figure afterwards is not laid out again.
+        """
         buf = io.BytesIO()
         with matplotlib.rc_context(_RC):
             self.figure.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})

@@ -278,8 +278,10 @@ def _too_early(
     last day (``held_until``: event_id → date_latest of the held events)."""
     f = raw.frame
     src = _objects(f, "source_id")
-    end = pd.to_datetime(pd.Series(event_ids, dtype=object).map(held_until))
-    pub = pd.to_datetime(pd.Series(src, dtype=object).map(published))
+    # Looked up by reindexing (the keys are unique): NaT where there is no day, also when
+    # nothing is held or no source is dated.
+    end = held_until.reindex(event_ids).reset_index(drop=True)
+    pub = published.reindex(src).reset_index(drop=True)
     early = rows & (pub < end).to_numpy(dtype=bool)  # NaT on either side compares False
     keys = _objects(f, key)
     what = {"event_id": "event", "participation_id": "participation"}.get(key, "claim")
@@ -311,8 +313,6 @@ def _source_before_event(tables: dict[str, RawTable]) -> list[Problem]:
     published = _last_days(sf, "source_id", "published_latest", np.ones(len(sf), dtype=bool))
     held = _objects(ef, "status") == "held"
     held_until = _last_days(ef, "event_id", "date_latest", held)
-    if held_until.empty or published.empty:  # nothing held, or no source dated: nothing to see
-        return []
     ids = _objects(ef, "event_id")
     out = _too_early(events, "event_id", held, ids, held_until, published)
     participations = tables.get("event_actors")

@@ -370,11 +370,6 @@ class Hub:
             self._hub.wait(5)
         self._hub = None
 
-    def restart_hub(self) -> None:
-        """Stop the hub process and start it again from its database."""
-        self.stop_hub()
-        self.start_hub()
-
     def processes(self) -> list[psutil.Process]:
         """Every live process this hub started, at any depth (found by :data:`MARKER`)."""
         return marked_processes(self.settings.run_id, self._known)
